@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Kestra.FlowLint.Text;
+
+/// <summary>
+/// A file's decoded text with a line index. Offsets and columns are UTF-16 code units, which is what
+/// LSP, SARIF (columnKind utf16CodeUnits) and Roslyn use. A byte order mark is not part of the text.
+/// Lines end at "\n", "\r\n" or a lone "\r".
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string text, string? path = null)
+    {
+        Text = text ?? throw new ArgumentNullException(nameof(text));
+        Path = path ?? string.Empty;
+        _lineStarts = ComputeLineStarts(text);
+    }
+
+    public string Text { get; }
+
+    /// <summary>The path the file is reported under (may be empty for in-memory text).</summary>
+    public string Path { get; }
+
+    public int Length => Text.Length;
+    public int LineCount => _lineStarts.Length;
+
+    public char this[int index] => Text[index];
+
+    public int GetLineStart(int line) => _lineStarts[line];
+
+    /// <summary>End of the line's content, before its line break.</summary>
+    public int GetLineEnd(int line)
+    {
+        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
+        if (end > _lineStarts[line] && end <= Text.Length && line + 1 < _lineStarts.Length)
+        {
+            if (Text[end - 1] == '\n') end--;
+            if (end > _lineStarts[line] && Text[end - 1] == '\r') end--;
+        }
+        return end;
+    }
+
+    public ReadOnlySpan<char> GetLineText(int line)
+    {
+        int start = _lineStarts[line];
+        return Text.AsSpan(start, GetLineEnd(line) - start);
+    }
+
+    public int GetLineFromOffset(int offset)
+    {
+        if (offset < 0) offset = 0;
+        if (offset > Text.Length) offset = Text.Length;
+        int index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    public LinePosition GetLinePosition(int offset)
+    {
+        if (offset > Text.Length) offset = Text.Length;
+        if (offset < 0) offset = 0;
+        int line = GetLineFromOffset(offset);
+        return new LinePosition(line, offset - _lineStarts[line]);
+    }
+
+    public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
+        new(GetLinePosition(span.Start), GetLinePosition(span.End));
+
+    /// <summary>The offset of a line position, clamped to the line's content.</summary>
+    public int GetOffset(LinePosition position)
+    {
+        if (position.Line < 0) return 0;
+        if (position.Line >= _lineStarts.Length) return Text.Length;
+        int start = _lineStarts[position.Line];
+        int end = GetLineEnd(position.Line);
+        return Math.Min(start + Math.Max(0, position.Character), end);
+    }
+
+    public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int>(Math.Max(4, text.Length / 32)) { 0 };
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        return starts.ToArray();
+    }
+
+    /// <summary>
+    /// Decodes a file's bytes. UTF-8 (with or without BOM) and UTF-16 LE/BE with a BOM are accepted;
+    /// anything that is not valid text in those encodings (invalid UTF-8, NUL bytes in UTF-8 text) is
+    /// refused with a reason and the byte offset of the first problem, so the caller can report KF0004.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<byte> bytes, string? path, out SourceText? text, out TextDecodeError? error)
+    {
+        text = null;
+        error = null;
+        Encoding encoding;
+        int skip;
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            encoding = StrictUtf8; skip = 3;
+        }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true); skip = 2;
+        }
+        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            encoding = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true); skip = 2;
+        }
+        else
+        {
+            encoding = StrictUtf8; skip = 0;
+        }
+
+        var body = bytes.Slice(skip);
+        if (encoding is UTF8Encoding)
+        {
+            int nul = body.IndexOf((byte)0);
+            if (nul >= 0)
+            {
+                error = new TextDecodeError("the file is binary or not UTF-8/UTF-16 text (NUL byte)", nul + skip);
+                return false;
+            }
+        }
+
+        string decoded;
+        try
+        {
+#if NETSTANDARD2_0
+            decoded = encoding.GetString(body.ToArray());
+#else
+            decoded = encoding.GetString(body);
+#endif
+        }
+        catch (DecoderFallbackException ex)
+        {
+            int at = ex.Index >= 0 ? ex.Index + skip : skip;
+            string name = encoding is UTF8Encoding ? "UTF-8" : "UTF-16";
+            error = new TextDecodeError($"the file is not valid {name} text (invalid byte sequence)", at);
+            return false;
+        }
+
+        if (encoding is UnicodeEncoding && decoded.IndexOf('\0') >= 0)
+        {
+            error = new TextDecodeError("the file is binary (NUL character)", skip + 2 * decoded.IndexOf('\0'));
+            return false;
+        }
+
+        text = new SourceText(decoded, path);
+        return true;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+}
+
+/// <summary>Why a file's bytes are not text, and the byte offset where that was found.</summary>
+public sealed class TextDecodeError
+{
+    public TextDecodeError(string message, int byteOffset)
+    {
+        Message = message;
+        ByteOffset = byteOffset;
+    }
+
+    public string Message { get; }
+    public int ByteOffset { get; }
+}

@@ -1,0 +1,2 @@
+namespace Kestra.FlowLint.Benchmarks;
+public static class Program { public static void Main(string[] args) { } }
