@@ -1,6 +1,63 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Kestra.FlowLint.Pebble;
+
 namespace Kestra.FlowLint.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error);
+
+    /// <summary>The whole command line, with its streams passed in so tests can run it in-process.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("FlowLint: a static analyzer for Kestra flows and Kestra server configuration.");
+
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders to lint (folders are searched for *.yml and *.yaml); '-' reads standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (default) or msbuild.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "msbuild");
+        var stdinFileName = new Option<string?>("--stdin-filename") { Description = "The path to report for standard input ('-')." };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when a finding is at or above this severity: error (default), warning, note or none.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var output = new Option<string?>("--output", "-o") { Description = "Write findings to this file instead of standard output." };
+
+        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output };
+        check.SetAction(parse => CheckCommand.Run(new CheckOptions
+        {
+            Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
+            Format = parse.GetValue(format) ?? "text",
+            StdinFileName = parse.GetValue(stdinFileName),
+            FailOn = parse.GetValue(failOn) ?? "error",
+            OutputFile = parse.GetValue(output),
+        }, stdin, stdout, stderr));
+        root.Subcommands.Add(check);
+
+        var template = new Argument<string>("template") { Description = "A Pebble template, e.g. \"{{ inputs.name | upper }}\"." };
+        var expr = new Command("expr", "Parse one Pebble template as Kestra does and print its syntax tree as an S-expression (exit 1 on errors).") { template };
+        expr.SetAction(parse => PebbleExpr.Run(parse.GetValue(template) ?? string.Empty, stdout));
+        root.Subcommands.Add(expr);
+
+        // A template may start with '@'; response files would swallow it.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors) stderr.WriteLine($"flowlint: {error.Message}");
+            stderr.WriteLine("Run 'flowlint --help' for usage.");
+            return CheckCommand.ExitUsage;
+        }
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
 }

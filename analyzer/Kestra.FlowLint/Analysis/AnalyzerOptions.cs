@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+
+namespace Kestra.FlowLint.Analysis;
+
+/// <summary>Limits that protect a run from hostile input, and options rules read.</summary>
+public sealed class AnalyzerOptions
+{
+    public static readonly AnalyzerOptions Default = new();
+
+    /// <summary>Files longer than this (in characters) are not parsed; KF0003 says so.</summary>
+    public int MaxFileLength { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Deeper YAML nesting stops the parse with KF0003 instead of exhausting the stack.</summary>
+    public int MaxDepth { get; init; } = 512;
+
+    /// <summary>How many nodes following aliases may visit, so an alias bomb costs nothing.</summary>
+    public int MaxAliasExpansion { get; init; } = 100_000;
+
+    /// <summary>Per-rule options from configuration, keyed by rule id then option name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> RuleOptions { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+
+    public string? GetRuleOption(string ruleId, string name) =>
+        RuleOptions.TryGetValue(ruleId, out var options) && options.TryGetValue(name, out var value) ? value : null;
+}

@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Kestra.FlowLint.Pebble;
+using Kestra.FlowLint.Text;
+using Kestra.FlowLint.Yaml;
+
+namespace Kestra.FlowLint.Flows;
+
+/// <summary>
+/// Builds a <see cref="FlowDocument"/> from a YAML document in one walk: tasks (nested ones included),
+/// triggers, inputs, outputs, plugin defaults, and every scalar value as an <see cref="ExpressionSite"/>.
+/// Aliases are followed by reference within a budget, so an alias bomb cannot make the walk explode.
+/// </summary>
+public sealed class FlowModelBuilder
+{
+    private readonly FlowDocument _flow;
+    private readonly List<FlowTask> _allTasks = new();
+    private readonly List<ExpressionSite> _values = new();
+    private readonly List<ExpressionSite> _expressions = new();
+    private readonly PebbleParseOptions? _pebbleOptions;
+    private int _aliasBudget;
+
+    private FlowModelBuilder(FlowDocument flow, int aliasBudget, PebbleParseOptions? pebbleOptions)
+    {
+        _flow = flow;
+        _aliasBudget = aliasBudget;
+        _pebbleOptions = pebbleOptions;
+    }
+
+    public static FlowDocument Build(SourceText text, YamlStream stream, YamlDocument document, int maxAliasExpansion = 100_000, PebbleParseOptions? pebbleOptions = null)
+    {
+        var root = document.Root as YamlMapping ?? throw new ArgumentException("A flow's root must be a mapping.", nameof(document));
+        var flow = new FlowDocument(text, stream, document, root);
+        new FlowModelBuilder(flow, maxAliasExpansion, pebbleOptions).Walk();
+        return flow;
+    }
+
+    private void Walk()
+    {
+        var rootTasks = new List<FlowTask>();
+        var inputs = new List<FlowInput>();
+        var outputs = new List<FlowOutput>();
+        var triggers = new List<FlowTrigger>();
+        var defaults = new List<FlowPluginDefault>();
+
+        foreach (var entry in _flow.Root.EffectiveEntries())
+        {
+            if (entry.Key is not YamlScalar keyScalar) continue;
+            string key = keyScalar.Value;
+            var (value, alias) = Resolve(entry.Value, null);
+            switch (key)
+            {
+                case "id":
+                    _flow.Id ??= (value as YamlScalar)?.Value;
+                    _flow.IdNode ??= entry.Value;
+                    AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/id", rendered: false, owner: null);
+                    break;
+                case "namespace":
+                    _flow.Namespace ??= (value as YamlScalar)?.Value;
+                    _flow.NamespaceNode ??= entry.Value;
+                    AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/namespace", rendered: false, owner: null);
+                    break;
+                case "tasks":
+                    WalkTaskList(value, alias, null, TaskBlock.Tasks, key, key, rootTasks);
+                    break;
+                case "errors":
+                    WalkTaskList(value, alias, null, TaskBlock.Errors, key, key, rootTasks);
+                    break;
+                case "finally":
+                    WalkTaskList(value, alias, null, TaskBlock.Finally, key, key, rootTasks);
+                    break;
+                case "afterExecution":
+                    WalkTaskList(value, alias, null, TaskBlock.AfterExecution, key, key, rootTasks);
+                    break;
+                case "listeners":
+                    WalkListeners(value, alias, rootTasks);
+                    break;
+                case "inputs":
+                    WalkInputs(value, alias, inputs);
+                    break;
+                case "outputs":
+                    WalkOutputs(value, alias, outputs);
+                    break;
+                case "triggers":
+                    WalkTriggers(value, alias, triggers);
+                    break;
+                case "pluginDefaults":
+                case "taskDefaults":
+                    WalkPluginDefaults(value, alias, key, defaults);
+                    break;
+                case "variables":
+                    _flow.Variables ??= value as YamlMapping;
+                    AddValues(value, alias, SiteOwnerKind.Variable, key, key, "flow/variables", rendered: false, owner: null);
+                    break;
+                case "labels":
+                    _flow.Labels ??= value;
+                    AddValues(value, alias, SiteOwnerKind.Label, key, key, "flow/labels", rendered: false, owner: null);
+                    break;
+                default:
+                    AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/" + key, FlowRendering.IsFlowPropertyRendered(key), owner: null);
+                    break;
+            }
+        }
+
+        _flow.RootTasks = rootTasks;
+        _flow.AllTasks = _allTasks;
+        _flow.Inputs = inputs;
+        _flow.Outputs = outputs;
+        _flow.Triggers = triggers;
+        _flow.PluginDefaults = defaults;
+        _flow.Values = _values;
+        _flow.ExpressionSites = _expressions;
+    }
+
+    /// <summary>Follows an alias to its anchor while the expansion budget lasts; remembers the outermost alias.</summary>
+    private (YamlNode? Node, YamlAlias? Alias) Resolve(YamlNode? node, YamlAlias? outer)
+    {
+        int hops = 0;
+        while (node is YamlAlias alias)
+        {
+            // An alias chain longer than the document could hold is a cycle; stop instead of spinning.
+            if (++hops > 64) return (null, outer);
+            int cost = alias.Target?.ExpandedSize ?? 1;
+            if (_aliasBudget < cost)
+            {
+                _flow.AliasExpansionLimited = true;
+                return (null, outer);
+            }
+            _aliasBudget -= cost;
+            outer ??= alias;
+            node = alias.Target;
+        }
+        return (node, outer);
+    }
+
+    private void WalkTaskList(YamlNode? value, YamlAlias? alias, FlowTask? parent, TaskBlock block, string path, string container, List<FlowTask> into)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is YamlMapping map) into.Add(WalkTask(map, itemAlias, parent, block, path + "[" + Index(i) + "]", container));
+        }
+    }
+
+    private FlowTask WalkTask(YamlMapping node, YamlAlias? alias, FlowTask? parent, TaskBlock block, string path, string container)
+    {
+        var task = new FlowTask(node, parent, parent is null ? block : parent.Block, path, container, alias);
+        _allTasks.Add(task);
+        if (node.TryGetValue("id", out var idNode))
+        {
+            task.IdNode = idNode;
+            task.Id = (idNode.Resolve() as YamlScalar)?.Value;
+        }
+        if (node.TryGetValue("type", out var typeNode))
+        {
+            task.TypeNode = typeNode;
+            task.Type = (typeNode.Resolve() as YamlScalar)?.Value;
+            var resolved = FlowRendering.ResolveType(task.Type);
+            task.CanonicalType = resolved.Canonical;
+            task.TypeIsDeprecatedAlias = resolved.IsAlias;
+        }
+
+        var children = new List<FlowTask>();
+        string owner = task.OwnerPath;
+        foreach (var entry in node.EffectiveEntries())
+        {
+            if (entry.Key is not YamlScalar keyScalar) continue;
+            string key = keyScalar.Value;
+            var (value, valueAlias) = Resolve(entry.Value, alias);
+            string childPath = path + "." + key;
+            switch (FlowRendering.GetNestedTaskShape(task.CanonicalType, key, value))
+            {
+                case NestedTaskShape.TaskList:
+                    WalkTaskList(value, valueAlias, task, TaskBlock.Nested, childPath, key, children);
+                    continue;
+                case NestedTaskShape.TaskListMap:
+                    if (value is YamlMapping cases)
+                    {
+                        foreach (var @case in cases.EffectiveEntries())
+                        {
+                            string caseKey = (@case.Key as YamlScalar)?.Value ?? string.Empty;
+                            var (caseValue, caseAlias) = Resolve(@case.Value, valueAlias);
+                            WalkTaskList(caseValue, caseAlias, task, TaskBlock.Nested, childPath + "." + caseKey, key + "." + caseKey, children);
+                        }
+                    }
+                    continue;
+                case NestedTaskShape.DagTaskList:
+                    WalkDagTasks(value, valueAlias, task, childPath, key, children, owner);
+                    continue;
+                case NestedTaskShape.SingleTask:
+                    if (value is YamlMapping single) children.Add(WalkTask(single, valueAlias, task, TaskBlock.Nested, childPath, key));
+                    continue;
+            }
+
+            bool rendered = FlowRendering.IsTaskPropertyRendered(task.CanonicalType, key);
+            AddValues(value, valueAlias, SiteOwnerKind.Task, childPath, key, owner + "/" + key, rendered, task);
+        }
+        task.Children = children;
+        return task;
+    }
+
+    private void WalkDagTasks(YamlNode? value, YamlAlias? alias, FlowTask parent, string path, string container, List<FlowTask> into, string owner)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is not YamlMapping dagEntry) continue;
+            string entryPath = path + "[" + Index(i) + "]";
+            foreach (var entry in dagEntry.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                var (v, vAlias) = Resolve(entry.Value, itemAlias);
+                if (keyScalar.Value == "task" && v is YamlMapping taskNode)
+                    into.Add(WalkTask(taskNode, vAlias, parent, TaskBlock.Nested, entryPath + ".task", container));
+                else
+                    AddValues(v, vAlias, SiteOwnerKind.Task, entryPath + "." + keyScalar.Value, container + "." + keyScalar.Value, owner + "/" + container + "/" + keyScalar.Value, rendered: false, parent);
+            }
+        }
+    }
+
+    private void WalkListeners(YamlNode? value, YamlAlias? alias, List<FlowTask> rootTasks)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is not YamlMapping listener) continue;
+            string path = "listeners[" + Index(i) + "]";
+            foreach (var entry in listener.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                var (v, vAlias) = Resolve(entry.Value, itemAlias);
+                if (keyScalar.Value == "tasks")
+                    WalkTaskList(v, vAlias, null, TaskBlock.Listeners, path + ".tasks", "tasks", rootTasks);
+                else
+                    AddValues(v, vAlias, SiteOwnerKind.Flow, path + "." + keyScalar.Value, keyScalar.Value, "flow/" + path + "/" + keyScalar.Value,
+                        keyScalar.Value != "description", owner: null);
+            }
+        }
+    }
+
+    private void WalkInputs(YamlNode? value, YamlAlias? alias, List<FlowInput> into)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is not YamlMapping map) continue;
+            string path = "inputs[" + Index(i) + "]";
+            var input = new FlowInput(map, i, path);
+            if (map.TryGetValue("id", out var id)) { input.IdNode = id; input.Id = (id.Resolve() as YamlScalar)?.Value; }
+            else if (map.TryGetValue("name", out var name)) { input.IdNode = name; input.Id = (name.Resolve() as YamlScalar)?.Value; input.UsesDeprecatedName = true; }
+            if (map.TryGetValue("type", out var type)) { input.TypeNode = type; input.Type = (type.Resolve() as YamlScalar)?.Value; }
+            if (map.TryGetValue("defaults", out var defaults)) input.Defaults = defaults;
+            into.Add(input);
+
+            foreach (var entry in map.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                var (v, vAlias) = Resolve(entry.Value, itemAlias);
+                int before = _values.Count;
+                AddValues(v, vAlias, SiteOwnerKind.Input, path + "." + keyScalar.Value, keyScalar.Value, input.OwnerPath + "/" + keyScalar.Value,
+                    FlowRendering.IsInputPropertyRendered(keyScalar.Value), owner: null);
+                for (int s = before; s < _values.Count; s++) _values[s].Input = input;
+            }
+        }
+    }
+
+    private void WalkOutputs(YamlNode? value, YamlAlias? alias, List<FlowOutput> into)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is not YamlMapping map) continue;
+            string path = "outputs[" + Index(i) + "]";
+            var output = new FlowOutput(map, i, path);
+            if (map.TryGetValue("id", out var id)) { output.IdNode = id; output.Id = (id.Resolve() as YamlScalar)?.Value; }
+            if (map.TryGetValue("type", out var type)) output.Type = (type.Resolve() as YamlScalar)?.Value;
+            if (map.TryGetValue("value", out var v0)) output.Value = v0;
+            into.Add(output);
+
+            foreach (var entry in map.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                var (v, vAlias) = Resolve(entry.Value, itemAlias);
+                int before = _values.Count;
+                AddValues(v, vAlias, SiteOwnerKind.Output, path + "." + keyScalar.Value, keyScalar.Value, output.OwnerPath + "/" + keyScalar.Value,
+                    keyScalar.Value == "value", owner: null);
+                for (int s = before; s < _values.Count; s++) _values[s].Output = output;
+            }
+        }
+    }
+
+    private void WalkTriggers(YamlNode? value, YamlAlias? alias, List<FlowTrigger> into)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is not YamlMapping map) continue;
+            string path = "triggers[" + Index(i) + "]";
+            var trigger = new FlowTrigger(map, i, path);
+            if (map.TryGetValue("id", out var id)) { trigger.IdNode = id; trigger.Id = (id.Resolve() as YamlScalar)?.Value; }
+            if (map.TryGetValue("type", out var type))
+            {
+                trigger.TypeNode = type;
+                trigger.Type = (type.Resolve() as YamlScalar)?.Value;
+                var resolved = FlowRendering.ResolveType(trigger.Type);
+                trigger.CanonicalType = resolved.Canonical;
+                trigger.TypeIsDeprecatedAlias = resolved.IsAlias;
+            }
+            into.Add(trigger);
+
+            foreach (var entry in map.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                var (v, vAlias) = Resolve(entry.Value, itemAlias);
+                int before = _values.Count;
+                AddValues(v, vAlias, SiteOwnerKind.Trigger, path + "." + keyScalar.Value, keyScalar.Value, trigger.OwnerPath + "/" + keyScalar.Value,
+                    FlowRendering.IsTriggerPropertyRendered(trigger.CanonicalType, keyScalar.Value), owner: null);
+                for (int s = before; s < _values.Count; s++) _values[s].Trigger = trigger;
+            }
+        }
+    }
+
+    private void WalkPluginDefaults(YamlNode? value, YamlAlias? alias, string key, List<FlowPluginDefault> into)
+    {
+        if (value is not YamlSequence sequence) return;
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            if (item is not YamlMapping map) continue;
+            string path = key + "[" + Index(i) + "]";
+            var pluginDefault = new FlowPluginDefault(map, i, path);
+            if (map.TryGetValue("type", out var type)) pluginDefault.Type = (type.Resolve() as YamlScalar)?.Value;
+            if (map.TryGetValue("forced", out var forced)) pluginDefault.Forced = string.Equals((forced.Resolve() as YamlScalar)?.Value, "true", StringComparison.OrdinalIgnoreCase);
+            if (map.TryGetValue("values", out var values)) pluginDefault.Values = values.Resolve() as YamlMapping;
+            into.Add(pluginDefault);
+
+            foreach (var entry in map.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                var (v, vAlias) = Resolve(entry.Value, itemAlias);
+                int before = _values.Count;
+                // Default values are rendered once injected into a task, so they count as rendered here.
+                AddValues(v, vAlias, SiteOwnerKind.PluginDefault, path + "." + keyScalar.Value, keyScalar.Value, pluginDefault.OwnerPath + "/" + keyScalar.Value,
+                    keyScalar.Value == "values", owner: null);
+                for (int s = before; s < _values.Count; s++) _values[s].PluginDefault = pluginDefault;
+            }
+        }
+    }
+
+    /// <summary>Adds every scalar below a value (its own scalar, or the leaves of a mapping/sequence) as a site.</summary>
+    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, FlowTask? owner)
+    {
+        var (value, valueAlias) = Resolve(node, alias);
+        switch (value)
+        {
+            case YamlScalar scalar:
+                AddScalar(scalar, valueAlias, ownerKind, path, relativePath, ownerPath, rendered, owner);
+                break;
+            case YamlSequence sequence:
+                for (int i = 0; i < sequence.Items.Count; i++)
+                {
+                    string index = "[" + Index(i) + "]";
+                    AddValues(sequence.Items[i], valueAlias, ownerKind, path + index, relativePath + index, ownerPath + index, rendered, owner);
+                }
+                break;
+            case YamlMapping mapping:
+                foreach (var entry in mapping.EffectiveEntries())
+                {
+                    string key = (entry.Key as YamlScalar)?.Value ?? "?";
+                    AddValues(entry.Value, valueAlias, ownerKind, path + "." + key, relativePath + "." + key, ownerPath + "/" + key, rendered, owner);
+                }
+                break;
+        }
+    }
+
+    private void AddScalar(YamlScalar scalar, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, FlowTask? owner)
+    {
+        if (scalar.IsNull && scalar.Style == YamlScalarStyle.Plain) return;
+        var site = new ExpressionSite(_flow, scalar, alias, ownerKind, path, relativePath, ownerPath, rendered) { Task = owner };
+        _values.Add(site);
+        if (PebbleParser.MayContainTemplate(scalar.Value.AsSpan()))
+        {
+            site.Template = PebbleParser.Parse(scalar.Value, _pebbleOptions);
+            _expressions.Add(site);
+        }
+    }
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Rules.Expressions;
+using Kestra.FlowLint.Rules.Structure;
+
+namespace Kestra.FlowLint.Rules;
+
+/// <summary>
+/// Every rule FlowLint ships, listed by hand so no reflection is needed (NativeAOT). A test fails when a
+/// rule class exists that is not listed here.
+/// </summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<FlowAnalyzer> CreateAnalyzers() => new FlowAnalyzer[]
+    {
+        new PebbleSyntaxAnalyzer(),
+        new RemovedTagAnalyzer(),
+        new MultiLineRawAnalyzer(),
+        new InvalidYamlAnalyzer(),
+    };
+
+    /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors()
+    {
+        var all = new List<DiagnosticDescriptor>(EngineDiagnostics.All);
+        foreach (var analyzer in CreateAnalyzers()) all.AddRange(analyzer.SupportedDiagnostics);
+        all.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return all;
+    }
+}

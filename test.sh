@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test suite of the repository and ends with one line: "N passed, N failed[, N skipped]".
+# Exit code: 0 when everything passed, 1 otherwise.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+passed=0; failed=0; skipped=0; status=0
+log=$(mktemp)
+
+# .NET suites (MSTest). Each test assembly prints a summary line that we add up.
+dotnet test Kestra.FlowLint.sln --nologo 2>&1 | tee "$log"
+dotnet_rc=${PIPESTATUS[0]}
+summaries=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$log" || true)
+if [ -z "$summaries" ]; then
+  echo "test.sh: the .NET test run printed no summary (build failure?)" >&2
+  failed=$((failed + 1)); status=1
+else
+  while read -r line; do
+    f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line")
+    p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")
+    s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  done <<<"$summaries"
+fi
+[ "$dotnet_rc" -ne 0 ] && status=1
+rm -f "$log"
+
+[ "$failed" -gt 0 ] && status=1
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status
