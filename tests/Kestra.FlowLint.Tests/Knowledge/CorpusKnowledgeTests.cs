@@ -40,6 +40,72 @@ public class CorpusKnowledgeTests
         misses.ShouldBeEmpty("core types not in PluginTypes: " + string.Join(", ", misses));
     }
 
+    private static readonly Regex KeyLine = new(@"^(?<indent> *)(?<dash>- +)?(?<key>[A-Za-z_$][A-Za-z0-9_$]*) *:(?: |$)", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Keys of the block mapping that holds line <paramref name="typeLine"/>, by indentation alone. Good enough for the
+    /// corpus (block style, two-space indents); values nested deeper, block scalars and list items are skipped.
+    /// </summary>
+    private static List<string> SiblingKeys(string[] lines, int typeLine)
+    {
+        var first = KeyLine.Match(lines[typeLine]);
+        int column = first.Groups["indent"].Length + first.Groups["dash"].Length;
+        var keys = new List<string> { first.Groups["key"].Value };
+        bool startsItem = first.Groups["dash"].Success;
+        for (int i = typeLine - 1; i >= 0 && !startsItem; i--)
+        {
+            var line = lines[i];
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith("#", StringComparison.Ordinal)) continue;
+            int indent = line.Length - line.TrimStart(' ').Length;
+            var m = KeyLine.Match(line);
+            if (indent > column) continue;
+            if (m.Success && m.Groups["dash"].Success && indent + m.Groups["dash"].Length == column) { keys.Add(m.Groups["key"].Value); break; }
+            if (indent == column && m.Success && !m.Groups["dash"].Success) { keys.Add(m.Groups["key"].Value); continue; }
+            if (indent == column && line.TrimStart().StartsWith("-", StringComparison.Ordinal)) continue;
+            break;
+        }
+        for (int i = typeLine + 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Trim().Length == 0 || line.TrimStart().StartsWith("#", StringComparison.Ordinal)) continue;
+            int indent = line.Length - line.TrimStart(' ').Length;
+            if (indent > column) continue;
+            if (indent < column || line.StartsWith("---", StringComparison.Ordinal)) break;
+            if (line.TrimStart().StartsWith("-", StringComparison.Ordinal)) continue;
+            var m = KeyLine.Match(line);
+            if (m.Success) keys.Add(m.Groups["key"].Value);
+        }
+        return keys;
+    }
+
+    [TestMethod]
+    public void Plugins_marked_complete_declare_every_property_the_corpus_uses()
+    {
+        // PropertiesComplete licenses an "unknown property" error, so a real flow using a key we lack must fail here.
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        int checkedTasks = 0;
+        foreach (var file in CorpusLocator.YamlFiles("kestra-tests/valids").Concat(CorpusLocator.YamlFiles("kestra-docs")))
+        {
+            var lines = File.ReadAllText(file).Replace("\r\n", "\n").Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                var m = TypeLine.Match(lines[i]);
+                if (!m.Success || !KeyLine.IsMatch(lines[i])) continue;
+                var plugin = KestraKnowledge.GetPlugin(m.Groups[1].Value);
+                if (plugin is null || !plugin.PropertiesComplete) continue;
+                var keys = SiblingKeys(lines, i);
+                if (plugin.Kind == PluginKind.Task && !keys.Contains("id")) continue; // a pluginDefaults entry, not a task
+                checkedTasks++;
+                foreach (var key in keys)
+                    if (KestraKnowledge.GetProperty(plugin.Type, key) is null)
+                        unknown.Add(plugin.Type + "." + key + " (" + Path.GetFileName(file) + ":" + (i + 1) + ")");
+            }
+        }
+
+        checkedTasks.ShouldBeGreaterThan(300);
+        unknown.ShouldBeEmpty("properties missing from complete plugins: " + string.Join(", ", unknown));
+    }
+
     private static readonly Regex Expression = new(@"\{\{(.*?)\}\}|\{%(.*?)%\}", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     private static readonly Regex StringLiteral = new(@"'(?:[^'\\]|\\.)*'|""(?:[^""\\]|\\.)*""", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     private static readonly Regex FilterName = new(@"\|\s*([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
