@@ -50,6 +50,16 @@ public static class Program
         expr.SetAction(parse => PebbleExpr.Run(parse.GetValue(template) ?? string.Empty, stdout));
         root.Subcommands.Add(expr);
 
+        var rulesFormat = new Option<string>("--format", "-f")
+        {
+            Description = "markdown (the source of rules.md) or text.",
+            DefaultValueFactory = _ => "text",
+        };
+        rulesFormat.AcceptOnlyFromAmong("markdown", "text");
+        var rules = new Command("rules", "List every rule FlowLint knows.") { rulesFormat };
+        rules.SetAction(parse => RulesCommand.Run(parse.GetValue(rulesFormat) ?? "text", stdout));
+        root.Subcommands.Add(rules);
+
         // A template may start with '@'; response files would swallow it.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)

@@ -97,6 +97,10 @@ public sealed class FlowModelBuilder
                     _flow.Labels ??= value;
                     AddValues(value, alias, SiteOwnerKind.Label, key, key, "flow/labels", rendered: false, owner: null);
                     break;
+                case "checks":
+                case "sla":
+                    WalkFlowItems(value, alias, key);
+                    break;
                 default:
                     AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/" + key, FlowRendering.IsFlowPropertyRendered(key), owner: null);
                     break;
@@ -242,6 +246,33 @@ public sealed class FlowModelBuilder
         }
     }
 
+    /// <summary>Lists of flow-level items (checks, sla) where some properties are rendered and others are declarations.</summary>
+    private void WalkFlowItems(YamlNode? value, YamlAlias? alias, string key)
+    {
+        if (value is not YamlSequence sequence)
+        {
+            AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/" + key, FlowRendering.IsFlowPropertyRendered(key), owner: null);
+            return;
+        }
+        for (int i = 0; i < sequence.Items.Count; i++)
+        {
+            var (item, itemAlias) = Resolve(sequence.Items[i], alias);
+            string path = key + "[" + Index(i) + "]";
+            if (item is not YamlMapping map)
+            {
+                AddValues(item, itemAlias, SiteOwnerKind.Flow, path, path, "flow/" + path, false, owner: null);
+                continue;
+            }
+            foreach (var entry in map.EffectiveEntries())
+            {
+                if (entry.Key is not YamlScalar keyScalar) continue;
+                string child = path + "." + keyScalar.Value;
+                AddValues(entry.Value, itemAlias, SiteOwnerKind.Flow, child, child, "flow/" + key + "/" + keyScalar.Value,
+                    FlowRendering.IsFlowChildPropertyRendered(key, keyScalar.Value), owner: null);
+            }
+        }
+    }
+
     private void WalkInputs(YamlNode? value, YamlAlias? alias, List<FlowInput> into)
     {
         if (value is not YamlSequence sequence) return;
@@ -262,8 +293,20 @@ public sealed class FlowModelBuilder
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
                 int before = _values.Count;
-                AddValues(v, vAlias, SiteOwnerKind.Input, path + "." + keyScalar.Value, keyScalar.Value, input.OwnerPath + "/" + keyScalar.Value,
-                    FlowRendering.IsInputPropertyRendered(keyScalar.Value), owner: null);
+                if (keyScalar.Value == "dependsOn" && v is YamlMapping dependsOn)
+                {
+                    foreach (var d in dependsOn.EffectiveEntries())
+                    {
+                        if (d.Key is not YamlScalar dKey) continue;
+                        AddValues(d.Value, vAlias, SiteOwnerKind.Input, path + ".dependsOn." + dKey.Value, "dependsOn." + dKey.Value,
+                            input.OwnerPath + "/dependsOn/" + dKey.Value, FlowRendering.IsInputDependsOnPropertyRendered(dKey.Value), owner: null);
+                    }
+                }
+                else
+                {
+                    AddValues(v, vAlias, SiteOwnerKind.Input, path + "." + keyScalar.Value, keyScalar.Value, input.OwnerPath + "/" + keyScalar.Value,
+                        FlowRendering.IsInputPropertyRendered(input.Type, keyScalar.Value), owner: null);
+                }
                 for (int s = before; s < _values.Count; s++) _values[s].Input = input;
             }
         }
@@ -289,7 +332,7 @@ public sealed class FlowModelBuilder
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
                 int before = _values.Count;
                 AddValues(v, vAlias, SiteOwnerKind.Output, path + "." + keyScalar.Value, keyScalar.Value, output.OwnerPath + "/" + keyScalar.Value,
-                    keyScalar.Value == "value", owner: null);
+                    FlowRendering.IsOutputPropertyRendered(keyScalar.Value), owner: null);
                 for (int s = before; s < _values.Count; s++) _values[s].Output = output;
             }
         }

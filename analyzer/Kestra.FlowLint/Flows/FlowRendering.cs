@@ -1,4 +1,5 @@
 using System;
+using Kestra.FlowLint.Knowledge;
 using Kestra.FlowLint.Yaml;
 
 namespace Kestra.FlowLint.Flows;
@@ -15,34 +16,41 @@ public enum NestedTaskShape
 
 /// <summary>
 /// The flow model's questions to the knowledge base: what a type is called today, which properties hold
-/// nested tasks, and which values Kestra renders. Kept in one place so the walk itself holds no Kestra facts.
+/// nested tasks, and which values Kestra renders. The walk itself holds no Kestra facts.
 /// </summary>
 internal static class FlowRendering
 {
     public static (string? Canonical, bool IsAlias) ResolveType(string? type)
     {
         if (type is null) return (null, false);
-        return (type, false);
+        var resolution = KestraKnowledge.ResolveType(type);
+        return (resolution.CanonicalType, resolution.IsAlias);
     }
 
     public static NestedTaskShape GetNestedTaskShape(string? canonicalType, string property, YamlNode? value)
     {
-        switch (property)
+        bool known = KestraKnowledge.GetPlugin(canonicalType) is not null;
+        foreach (var p in KestraKnowledge.GetNestedTaskProperties(canonicalType))
         {
-            case "tasks":
-                if (canonicalType is not null && canonicalType.EndsWith(".Dag", StringComparison.Ordinal)) return NestedTaskShape.DagTaskList;
-                return LooksLikeTaskList(value) ? NestedTaskShape.TaskList : NestedTaskShape.None;
-            case "then":
-            case "else":
-            case "errors":
-            case "finally":
-            case "defaults":
-                return LooksLikeTaskList(value) ? NestedTaskShape.TaskList : NestedTaskShape.None;
-            case "cases":
-                return value is YamlMapping ? NestedTaskShape.TaskListMap : NestedTaskShape.None;
-            default:
-                return NestedTaskShape.None;
+            if (!string.Equals(p.Name, property, StringComparison.Ordinal)) continue;
+            var shape = p.Nested switch
+            {
+                NestedShape.TaskList => NestedTaskShape.TaskList,
+                NestedShape.TaskListMap => NestedTaskShape.TaskListMap,
+                NestedShape.DagTaskList => NestedTaskShape.DagTaskList,
+                NestedShape.SingleTask => NestedTaskShape.SingleTask,
+                _ => NestedTaskShape.None,
+            };
+            // For plugins FlowLint does not know, the usual names hold tasks only when the value has a task's shape.
+            if (known) return shape;
+            return shape switch
+            {
+                NestedTaskShape.TaskList when LooksLikeTaskList(value) => shape,
+                NestedTaskShape.TaskListMap when value is YamlMapping map && AllValuesAreTaskLists(map) => shape,
+                _ => NestedTaskShape.None,
+            };
         }
+        return NestedTaskShape.None;
     }
 
     private static bool LooksLikeTaskList(YamlNode? value)
@@ -55,27 +63,29 @@ internal static class FlowRendering
         return true;
     }
 
-    public static bool IsFlowPropertyRendered(string property) => property switch
+    private static bool AllValuesAreTaskLists(YamlMapping map)
     {
-        "id" or "namespace" or "description" or "labels" or "variables" or "revision" or "disabled" or "deleted" or "tenantId" => false,
-        _ => true,
+        foreach (var entry in map.Entries)
+            if (!LooksLikeTaskList(entry.Value.Resolve())) return false;
+        return map.Entries.Count > 0;
+    }
+
+    public static bool IsFlowPropertyRendered(string property) => RenderingRules.IsFlowPropertyRendered(property);
+
+    public static bool IsFlowChildPropertyRendered(string flowProperty, string property) => flowProperty switch
+    {
+        "checks" => RenderingRules.IsCheckPropertyRendered(property),
+        "sla" => RenderingRules.IsSlaPropertyRendered(property),
+        _ => RenderingRules.IsFlowPropertyRendered(flowProperty),
     };
 
-    public static bool IsTaskPropertyRendered(string? canonicalType, string property) => property switch
-    {
-        "id" or "type" or "description" => false,
-        _ => true,
-    };
+    public static bool IsTaskPropertyRendered(string? canonicalType, string property) => RenderingRules.IsTaskPropertyRendered(canonicalType, property);
 
-    public static bool IsTriggerPropertyRendered(string? canonicalType, string property) => property switch
-    {
-        "id" or "type" or "description" => false,
-        _ => true,
-    };
+    public static bool IsTriggerPropertyRendered(string? canonicalType, string property) => RenderingRules.IsTriggerPropertyRendered(canonicalType, property);
 
-    public static bool IsInputPropertyRendered(string property) => property switch
-    {
-        "id" or "name" or "type" or "description" or "displayName" => false,
-        _ => true,
-    };
+    public static bool IsInputPropertyRendered(string? inputType, string property) => RenderingRules.IsInputPropertyRendered(inputType, property);
+
+    public static bool IsInputDependsOnPropertyRendered(string property) => RenderingRules.IsInputDependsOnPropertyRendered(property);
+
+    public static bool IsOutputPropertyRendered(string property) => RenderingRules.IsFlowOutputPropertyRendered(property);
 }

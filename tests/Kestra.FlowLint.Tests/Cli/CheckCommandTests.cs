@@ -1,0 +1,111 @@
+using System.IO;
+using Kestra.FlowLint.Tests.Support;
+
+namespace Kestra.FlowLint.Tests.Cli;
+
+[TestClass]
+[DoNotParallelize]
+public class CheckCommandTests
+{
+    [TestMethod]
+    public void Lints_the_examples_folder_with_exact_positions()
+    {
+        var (code, stdout, _) = CliRunner.Run("check", "examples/");
+        code.ShouldBe(1);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:7:", StringComparison.Ordinal) && l.Contains(": error[KF3001]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:11:17: error[KF3010]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:16:7: error[KF3011]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/invalid-yaml.yaml:", StringComparison.Ordinal) && l.Contains("error[KF4001]: Invalid YAML", StringComparison.Ordinal));
+        lines.ShouldNotContain(l => l.Contains("hello-world", StringComparison.Ordinal));
+        lines.ShouldNotContain(l => l.Contains("ci-workflow", StringComparison.Ordinal));
+        lines.ShouldBe(lines.OrderBy(l => l, StringComparer.Ordinal).ToArray(), "findings are sorted by path, line and column");
+    }
+
+    [TestMethod]
+    public void Msbuild_format_has_the_full_range()
+    {
+        var (code, stdout, _) = CliRunner.Run("check", "examples/flows/broken-expressions.yaml", "--format", "msbuild");
+        code.ShouldBe(1);
+        stdout.ShouldContain("examples/flows/broken-expressions.yaml(11,17,11,24): error KF3010: ");
+    }
+
+    [TestMethod]
+    public void Output_is_identical_run_to_run()
+    {
+        var first = CliRunner.Run("check", "examples/").Stdout;
+        var second = CliRunner.Run("check", "examples/").Stdout;
+        second.ShouldBe(first);
+    }
+
+    [TestMethod]
+    public void Fail_on_none_exits_zero_with_findings()
+    {
+        var (code, stdout, _) = CliRunner.Run("check", "examples/", "--fail-on", "none");
+        code.ShouldBe(0);
+        stdout.ShouldNotBeEmpty();
+    }
+
+    [TestMethod]
+    public void A_clean_flow_exits_zero()
+    {
+        var (code, stdout, stderr) = CliRunner.Run("check", "examples/flows/hello-world.yaml");
+        code.ShouldBe(0);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldContain("1 flow(s)");
+    }
+
+    [TestMethod]
+    public void Usage_errors_and_missing_input_exit_two()
+    {
+        CliRunner.Run("check", "does/not/exist").ExitCode.ShouldBe(2);
+        CliRunner.Run("check", "--format", "nonsense", "examples/").ExitCode.ShouldBe(2);
+        CliRunner.Run("check", "--no-such-option").ExitCode.ShouldBe(2);
+        string empty = Directory.CreateTempSubdirectory("flowlint-empty").FullName;
+        CliRunner.RunIn(empty, "", "check", ".").ExitCode.ShouldBe(2);
+    }
+
+    [TestMethod]
+    public void Hidden_and_build_folders_are_skipped()
+    {
+        string root = Directory.CreateTempSubdirectory("flowlint-walk").FullName;
+        const string broken = "id: x\nnamespace: y\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ unclosed\"\n";
+        foreach (var folder in new[] { ".git", "node_modules", "bin", "obj", ".hidden", "flows" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
+            File.WriteAllText(Path.Combine(root, folder, "f.yaml"), broken);
+        }
+        var (_, stdout, _) = CliRunner.RunIn(root, "", "check", ".");
+        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.StartsWith("flows/f.yaml:", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void Binary_and_invalid_utf8_files_are_reported_and_the_run_goes_on()
+    {
+        string root = Directory.CreateTempSubdirectory("flowlint-bin").FullName;
+        File.WriteAllBytes(Path.Combine(root, "a-binary.yaml"), new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0x01 });
+        File.WriteAllBytes(Path.Combine(root, "b-latin1.yaml"), new byte[] { (byte)'i', (byte)'d', (byte)':', (byte)' ', 0xE9, (byte)'\n' });
+        File.WriteAllText(Path.Combine(root, "c-flow.yaml"), "id: x\nnamespace: y\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ a | }}\"\n");
+        var (code, stdout, _) = CliRunner.RunIn(root, "", "check", ".");
+        code.ShouldBe(1);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith("a-binary.yaml:1:1: error[KF0004]: ");
+        lines[1].ShouldStartWith("b-latin1.yaml:1:1: error[KF0004]: ");
+        lines[1].ShouldContain("UTF-8");
+        lines.ShouldContain(l => l.StartsWith("c-flow.yaml:6:", StringComparison.Ordinal) && l.Contains("[KF3001]", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void Crlf_and_bom_files_report_the_same_columns()
+    {
+        string root = Directory.CreateTempSubdirectory("flowlint-crlf").FullName;
+        const string flow = "id: x\nnamespace: y\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: \"{% include 'a' %}\"\n";
+        File.WriteAllText(Path.Combine(root, "lf.yaml"), flow);
+        File.WriteAllText(Path.Combine(root, "crlf.yaml"), flow.Replace("\n", "\r\n"));
+        File.WriteAllBytes(Path.Combine(root, "bom.yaml"), new byte[] { 0xEF, 0xBB, 0xBF }.Concat(System.Text.Encoding.UTF8.GetBytes(flow)).ToArray());
+        var (_, stdout, _) = CliRunner.RunIn(root, "", "check", ".", "--format", "msbuild");
+        var ranges = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Substring(l.IndexOf('('), l.IndexOf(')') - l.IndexOf('(') + 1)).ToList();
+        ranges.Count.ShouldBe(3);
+        ranges.Distinct().Single().ShouldBe("(6,17,6,24)");
+    }
+}

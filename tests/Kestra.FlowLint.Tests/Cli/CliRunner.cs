@@ -1,0 +1,33 @@
+using System.IO;
+using Kestra.FlowLint.Cli;
+using Kestra.FlowLint.Tests.Support;
+
+namespace Kestra.FlowLint.Tests.Cli;
+
+/// <summary>Runs the CLI in-process from the repository root (reported paths are relative to the current folder).</summary>
+internal static class CliRunner
+{
+    private static readonly object CurrentDirectoryLock = new();
+
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunIn(TestPaths.SolutionFolder, "", args);
+
+    public static (int ExitCode, string Stdout, string Stderr) RunIn(string folder, string stdin, params string[] args)
+    {
+        lock (CurrentDirectoryLock)
+        {
+            string previous = Directory.GetCurrentDirectory();
+            Directory.SetCurrentDirectory(folder);
+            try
+            {
+                var stdout = new StringWriter { NewLine = "\n" };
+                var stderr = new StringWriter { NewLine = "\n" };
+                int code = Program.Run(args, new StringReader(stdin), stdout, stderr);
+                return (code, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(previous);
+            }
+        }
+    }
+}
