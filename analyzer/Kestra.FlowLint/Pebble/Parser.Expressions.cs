@@ -14,6 +14,9 @@ namespace Kestra.FlowLint.Pebble;
 /// </summary>
 internal sealed partial class Parser
 {
+    /// <summary>Where the last filter or test call ended, to explain a postfix written after one.</summary>
+    private int _lastInvocationEnd = -1;
+
     private PebbleExpression ParseExpression() => ParseExpression(0);
 
     private PebbleExpression ParseExpression(int minPrecedence)
@@ -40,7 +43,7 @@ internal sealed partial class Parser
         {
             Advance();
             var operand = ParseExpression(500);
-            left = Checked(new UnaryExpression(TextSpan.FromBounds(start, _lastEnd), unary.Value, Span(first), operand));
+            left = Checked(new UnaryExpression(SpanFrom(start), unary.Value, Span(first), operand));
         }
         else if (first.IsPunctuation('('))
         {
@@ -79,7 +82,7 @@ internal sealed partial class Parser
                     break;
                 default:
                     var right = ParseExpression(precedence + 1);
-                    left = Checked(new BinaryExpression(TextSpan.FromBounds(start, _lastEnd), BinaryOf(op.Operator), Span(op), left, right));
+                    left = Checked(new BinaryExpression(SpanFrom(start), BinaryOf(op.Operator), Span(op), left, right));
                     break;
             }
         }
@@ -91,7 +94,7 @@ internal sealed partial class Parser
             if (Expect(':', "of the conditional expression \"condition ? a : b\""))
             {
                 var whenFalse = ParseExpression();
-                left = Checked(new TernaryExpression(TextSpan.FromBounds(start, _lastEnd), left, whenTrue, whenFalse));
+                left = Checked(new TernaryExpression(SpanFrom(start), left, whenTrue, whenFalse));
             }
         }
         return left;
@@ -206,7 +209,7 @@ internal sealed partial class Parser
         if (_t[_p].IsPunctuation('('))
         {
             var args = ParseArguments(allowNamed: true);
-            return Checked(new FunctionCallExpression(TextSpan.FromBounds(t.Start, _lastEnd), name, span, args));
+            return Checked(new FunctionCallExpression(SpanFrom(t.Start), name, span, args));
         }
         return new VariableExpression(span, name);
     }
@@ -234,7 +237,7 @@ internal sealed partial class Parser
                 {
                     args = ParseArguments(allowNamed: false);
                 }
-                node = Checked(new AttributeExpression(TextSpan.FromBounds(start, _lastEnd), node, key, false, args));
+                node = Checked(new AttributeExpression(SpanFrom(start), node, key, false, args));
             }
             else if (t.IsPunctuation('['))
             {
@@ -251,7 +254,7 @@ internal sealed partial class Parser
                     break;
                 }
                 Expect(']', "to close \"[\"");
-                node = Checked(new AttributeExpression(TextSpan.FromBounds(start, _lastEnd), node, key, true, null));
+                node = Checked(new AttributeExpression(SpanFrom(start), node, key, true, null));
             }
             else if (t.IsPunctuation('('))
             {
@@ -291,7 +294,8 @@ internal sealed partial class Parser
         }
         Advance();
         var args = _t[_p].IsPunctuation('(') ? ParseArguments(allowNamed: true) : Array.Empty<Argument>();
-        return Checked(new FilterExpression(TextSpan.FromBounds(start, _lastEnd), input, Span(pipe), Text(name), Span(name), args));
+        _lastInvocationEnd = _lastEnd;
+        return Checked(new FilterExpression(SpanFrom(start), input, Span(pipe), Text(name), Span(name), args));
     }
 
     private PebbleExpression ParseTestInvocation(PebbleExpression input, int start, in Token op)
@@ -305,7 +309,8 @@ internal sealed partial class Parser
         }
         Advance();
         var args = _t[_p].IsPunctuation('(') ? ParseArguments(allowNamed: true) : Array.Empty<Argument>();
-        return Checked(new TestExpression(TextSpan.FromBounds(start, _lastEnd), input, Span(op), negated, Text(name), Span(name), args));
+        _lastInvocationEnd = _lastEnd;
+        return Checked(new TestExpression(SpanFrom(start), input, Span(op), negated, Text(name), Span(name), args));
     }
 
     /// <summary>
@@ -351,7 +356,7 @@ internal sealed partial class Parser
                 Advance();
             }
             var value = ParseExpression();
-            var arg = new Argument(TextSpan.FromBounds(first.Start, _lastEnd), name, nameSpan, value);
+            var arg = new Argument(SpanFrom(first.Start), name, nameSpan, value);
             if (name != null)
             {
                 if (!allowNamed)
@@ -398,7 +403,7 @@ internal sealed partial class Parser
             }
         }
         if (!_failed) Advance();
-        return Checked(new ArrayExpression(TextSpan.FromBounds(start, _lastEnd), elements));
+        return Checked(new ArrayExpression(SpanFrom(start), elements));
     }
 
     private PebbleExpression ParseMapLiteral()
@@ -414,7 +419,7 @@ internal sealed partial class Parser
                 var key = ParseExpression();
                 if (!Expect(':', "after the map key")) break;
                 var value = ParseExpression();
-                entries.Add(new MapEntry(TextSpan.FromBounds(entryStart, _lastEnd), key, value));
+                entries.Add(new MapEntry(SpanFrom(entryStart), key, value));
                 if (_failed || _t[_p].IsPunctuation('}')) break;
                 var t = _t[_p];
                 if (!t.IsPunctuation(','))
@@ -431,7 +436,7 @@ internal sealed partial class Parser
             }
         }
         if (!_failed) Advance();
-        return Checked(new MapExpression(TextSpan.FromBounds(start, _lastEnd), entries));
+        return Checked(new MapExpression(SpanFrom(start), entries));
     }
 
     /// <summary>
@@ -504,7 +509,7 @@ internal sealed partial class Parser
         {
             int nodeStart = i == 0 ? start : partStarts[i];
             var joint = new TextSpan(partStarts[i + 1], 0);
-            result = Checked(new BinaryExpression(TextSpan.FromBounds(nodeStart, _lastEnd), PebbleBinaryOperator.Concatenate, joint, parts[i], result, isInterpolation: true));
+            result = Checked(new BinaryExpression(SpanFrom(nodeStart), PebbleBinaryOperator.Concatenate, joint, parts[i], result, isInterpolation: true));
         }
         return result;
     }
@@ -598,6 +603,10 @@ internal sealed partial class Parser
         if (t.Kind == TokenKind.String && previous.Kind is TokenKind.String or TokenKind.QuoteClose)
         {
             return "; join strings with ~";
+        }
+        if ((t.IsPunctuation('[') || t.IsPunctuation('.')) && previous.End == _lastInvocationEnd)
+        {
+            return "; a filter or test call takes no attribute or index after it, wrap it in parentheses, as in (s | upper).length";
         }
         if ((t.IsPunctuation('[') || t.IsPunctuation('.')) && (previous.IsPunctuation(']') || previous.IsPunctuation('}')))
         {

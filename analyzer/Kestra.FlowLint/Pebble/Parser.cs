@@ -101,9 +101,14 @@ internal sealed partial class Parser
                         nodes.Add(ParsePrint());
                         break;
                     case TokenKind.ExecuteStart:
-                        var nameToken = _t[_p + 1];
+                        var nameToken = _t[TagNameIndex(_p)];
                         if (nameToken.Kind == TokenKind.Name)
                         {
+                            if (TagNameIndex(_p) != _p + 1)
+                            {
+                                var dash = _t[_p + 1];
+                                Report(Span(dash), $"Unexpected token \"-\" before the tag name: for whitespace control put a blank after \"-\", as in \"{{%- {Text(nameToken)}\"");
+                            }
                             var tag = TagTable.Classify(_s, nameToken.Start, nameToken.Length);
                             if ((tag.StopFlag & stops) != 0)
                             {
@@ -164,7 +169,7 @@ internal sealed partial class Parser
         BeginBlock();
         var expression = ParseExpression();
         EndBlock("after the expression");
-        return new PrintNode(TextSpan.FromBounds(open, _lastEnd), expression);
+        return new PrintNode(SpanFrom(open), expression);
     }
 
     // ---------------------------------------------------------------- tags
@@ -172,7 +177,7 @@ internal sealed partial class Parser
     private PebbleTemplateNode? ParseTag(TagInfo tag, StopTags currentStops)
     {
         int open = _t[_p].Start;
-        var nameToken = _t[_p + 1];
+        var nameToken = _t[TagNameIndex(_p)];
         var tagName = new PebbleIdentifier(tag.Name ?? Text(nameToken), Span(nameToken));
 
         if (tag.HasBody && _stops.Count > MaxTagDepth)
@@ -250,7 +255,7 @@ internal sealed partial class Parser
         List<PebbleTemplateNode>? elseBody = null;
         int branchStart = open;
         var body = ParseBody(StopTags.Elseif | StopTags.Else | StopTags.Endif, out var end);
-        branches.Add(new IfBranch(TextSpan.FromBounds(branchStart, _lastEnd), condition, body));
+        branches.Add(new IfBranch(SpanFrom(branchStart), condition, body));
 
         while (true)
         {
@@ -260,7 +265,7 @@ internal sealed partial class Parser
                 break;
             }
             int tagStart = _t[_p].Start;
-            string name = Text(_t[_p + 1]);
+            string name = Text(_t[TagNameIndex(_p)]);
             BeginBlock();
             Advance();
             if (name == "else")
@@ -273,7 +278,7 @@ internal sealed partial class Parser
                 var c = ParseExpression();
                 EndBlock("after the condition");
                 var b = ParseBody(StopTags.Elseif | StopTags.Else | StopTags.Endif, out end);
-                branches.Add(new IfBranch(TextSpan.FromBounds(tagStart, _lastEnd), c, b));
+                branches.Add(new IfBranch(SpanFrom(tagStart), c, b));
             }
             else
             {
@@ -281,7 +286,7 @@ internal sealed partial class Parser
                 break;
             }
         }
-        return new IfNode(TextSpan.FromBounds(open, _lastEnd), tagName, branches, elseBody);
+        return new IfNode(SpanFrom(open), tagName, branches, elseBody);
     }
 
     private ForNode ParseFor(int open, PebbleIdentifier tagName)
@@ -332,7 +337,7 @@ internal sealed partial class Parser
 
         var body = ParseBody(StopTags.Else | StopTags.Endfor, out var end);
         List<PebbleTemplateNode>? elseBody = null;
-        if (end == BodyEnd.StopTag && Text(_t[_p + 1]) == "else")
+        if (end == BodyEnd.StopTag && Text(_t[TagNameIndex(_p)]) == "else")
         {
             BeginBlock();
             Advance();
@@ -349,7 +354,7 @@ internal sealed partial class Parser
         {
             ReportUnclosed(open, tagName, "endfor", end);
         }
-        return new ForNode(TextSpan.FromBounds(open, _lastEnd), tagName, variables, iterable, body, elseBody);
+        return new ForNode(SpanFrom(open), tagName, variables, iterable, body, elseBody);
     }
 
     private SetNode ParseSet(int open, PebbleIdentifier tagName)
@@ -382,7 +387,7 @@ internal sealed partial class Parser
             value = Missing();
         }
         EndBlock("after the value");
-        return new SetNode(TextSpan.FromBounds(open, _lastEnd), tagName, name, value);
+        return new SetNode(SpanFrom(open), tagName, name, value);
     }
 
     private MacroNode ParseMacro(int open, PebbleIdentifier tagName)
@@ -424,7 +429,7 @@ internal sealed partial class Parser
                         Advance();
                         defaultValue = ParseExpression();
                     }
-                    parameters.Add(new MacroParameter(TextSpan.FromBounds(p.Start, _lastEnd), parameterName.Name, parameterName.Span, defaultValue));
+                    parameters.Add(new MacroParameter(SpanFrom(p.Start), parameterName.Name, parameterName.Span, defaultValue));
                 }
                 if (!_failed) Advance();
             }
@@ -442,7 +447,7 @@ internal sealed partial class Parser
 
         var body = ParseBody(StopTags.Endmacro, out var end);
         CloseBody(open, tagName, "endmacro", end);
-        return new MacroNode(TextSpan.FromBounds(open, _lastEnd), tagName, name, parameters, body);
+        return new MacroNode(SpanFrom(open), tagName, name, parameters, body);
     }
 
     private BlockNode ParseBlock(int open, PebbleIdentifier tagName)
@@ -480,7 +485,7 @@ internal sealed partial class Parser
         {
             ReportUnclosed(open, tagName, "endblock", end);
         }
-        return new BlockNode(TextSpan.FromBounds(open, _lastEnd), tagName, name, body);
+        return new BlockNode(SpanFrom(open), tagName, name, body);
     }
 
     private FilterTagNode ParseFilterTag(int open, PebbleIdentifier tagName)
@@ -498,7 +503,7 @@ internal sealed partial class Parser
             }
             Advance();
             var args = _t[_p].IsPunctuation('(') ? ParseArguments(allowNamed: true) : Array.Empty<Argument>();
-            filters.Add(new FilterCall(TextSpan.FromBounds(cur.Start, _lastEnd), Text(cur), Span(cur), args));
+            filters.Add(new FilterCall(SpanFrom(cur.Start), Text(cur), Span(cur), args));
             if (_failed || _t[_p].Operator != OperatorToken.Pipe) break;
             Advance();
         }
@@ -506,7 +511,7 @@ internal sealed partial class Parser
 
         var body = ParseBody(StopTags.Endfilter, out var end);
         CloseBody(open, tagName, "endfilter", end);
-        return new FilterTagNode(TextSpan.FromBounds(open, _lastEnd), tagName, filters, body);
+        return new FilterTagNode(SpanFrom(open), tagName, filters, body);
     }
 
     /// <summary>
@@ -540,7 +545,7 @@ internal sealed partial class Parser
                 EndBlock(string.Empty);
             }
         }
-        return new RemovedTagNode(TextSpan.FromBounds(open, _lastEnd), tagName, body);
+        return new RemovedTagNode(SpanFrom(open), tagName, body);
     }
 
     private void CloseBody(int open, PebbleIdentifier tagName, string endTag, BodyEnd end)
@@ -562,7 +567,7 @@ internal sealed partial class Parser
         string where = "before the end of the template";
         if (end == BodyEnd.EnclosingStopTag)
         {
-            where = $"before \"{{% {Text(_t[_p + 1])} %}}\"";
+            where = $"before \"{{% {Text(_t[TagNameIndex(_p)])} %}}\"";
         }
         Report(TextSpan.FromBounds(open, tagName.Span.End), $"Unclosed \"{tagName.Name}\": expected \"{{% {endTag} %}}\" {where}");
     }
@@ -585,12 +590,27 @@ internal sealed partial class Parser
     private void BeginBlock()
     {
         var start = _t[_p];
+        int first = start.Kind == TokenKind.ExecuteStart ? TagNameIndex(_p) : _p + 1;
         _blockEnd = start.A;
         _blockIsPrint = start.Kind == TokenKind.PrintStart;
         _blockFirstLexError = start.B;
         _failed = false;
-        _lastEnd = start.End;
-        _p++;
+        _lastEnd = _t[first - 1].End;
+        _p = first;
+    }
+
+    /// <summary>
+    /// Index of a tag's name token. "{%-if" (no blank after the dash) is an error in Pebble, but the tag is
+    /// plainly an "if": after reporting it, the dash is stepped over so the structure survives.
+    /// </summary>
+    private int TagNameIndex(int executeStart)
+    {
+        var first = _t[executeStart + 1];
+        if (first.Operator == OperatorToken.Minus && first.Start == _t[executeStart].End && _t[executeStart + 2].Kind == TokenKind.Name)
+        {
+            return executeStart + 2;
+        }
+        return executeStart + 1;
     }
 
     /// <summary>Expect the block's end here (unless an error already ended it) and move past it.</summary>
@@ -640,9 +660,13 @@ internal sealed partial class Parser
         _p++;
     }
 
-    private ErrorExpression Missing() => new(new TextSpan(Math.Min(_t[_p].Start, _s.Length), 0));
+    /// <summary>A placeholder where the last consumed token ended, so it always lies inside its parent's span.</summary>
+    private ErrorExpression Missing() => new(new TextSpan(_lastEnd, 0));
 
     private TextSpan Span(in Token t) => TextSpan.FromBounds(t.Start, t.End);
+
+    /// <summary>From <paramref name="start"/> to the end of the last token consumed (never negative after an error).</summary>
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, Math.Max(start, _lastEnd));
 
     private string Text(in Token t) => _s.Substring(t.Start, t.End - t.Start);
 
