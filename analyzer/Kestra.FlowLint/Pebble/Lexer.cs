@@ -16,6 +16,16 @@ namespace Kestra.FlowLint.Pebble;
 internal sealed class Lexer
 {
     private const char InterpolationBracket = '#';
+
+    /// <summary>How deep a mismatched closer looks for its opener; bounds the work on pathological input.</summary>
+    private const int MaxMismatchSearch = 64;
+
+    /// <summary>
+    /// How many unclosed blocks are cut at the next delimiter and lexed again. Each such block was lexed to the
+    /// end of the input first, so without a bound a template of many unclosed blocks would take quadratic time;
+    /// past it, the rest of the template is left to the unclosed block.
+    /// </summary>
+    private const int MaxEndOfInputRecoveries = 8;
     private const char QuoteBracket = '"';
 
     private readonly string _s;
@@ -24,6 +34,9 @@ internal sealed class Lexer
     private readonly List<Token> _tokens;
     private readonly List<PebbleError> _errors;
     private readonly List<(char Kind, int Pos)> _brackets = new();
+
+    /// <summary>How many open strings and interpolations the bracket stack holds, so checks need not scan it.</summary>
+    private int _stringBrackets;
 
     private int _pos;
 
@@ -38,6 +51,14 @@ internal sealed class Lexer
     private int _blockErrorIndex;
     private bool _blockHasError;
     private bool _inBlock;
+    private int _endOfInputRecoveries;
+
+    /// <summary>
+    /// A quoted string started here ran to the end of the input. Any later string with the same quote runs to the
+    /// end too (it starts on the same escape-pair boundary), so it need not be scanned again.
+    /// </summary>
+    private int _singleQuoteRunsToEnd = int.MaxValue;
+    private int _doubleQuoteRunsToEnd = int.MaxValue;
 
     public Lexer(string source, RawRegion[] raw, List<PebbleError> errors)
     {
@@ -189,16 +210,17 @@ internal sealed class Lexer
         return -1;
     }
 
-    /// <summary>The first occurrence of <paramref name="what"/> at or after <paramref name="from"/> outside raw blocks.</summary>
-    private int FindSkippingRaw(int from, string what)
+    /// <summary>The first occurrence of <paramref name="what"/> in [from, end) outside raw blocks, or -1.</summary>
+    private int FindSkippingRaw(int from, string what, int end = -1)
     {
+        if (end < 0) end = _n;
         int p = from;
-        while (p < _n)
+        while (p < end)
         {
-            int limit = NextRawStart(p);
+            int limit = Math.Min(NextRawStart(p), end);
             int k = _s.IndexOf(what, p, limit - p, StringComparison.Ordinal);
             if (k >= 0) return k;
-            if (limit >= _n) return -1;
+            if (limit >= end) return -1;
             p = _raw[RegionAt(limit)].End;
         }
         return -1;
@@ -309,7 +331,7 @@ internal sealed class Lexer
         _blockErrorIndex = _errors.Count;
         _blockHasError = false;
         _inBlock = true;
-        _brackets.Clear();
+        ClearBrackets();
         _tokens.Add(new Token(isPrint ? TokenKind.PrintStart : TokenKind.ExecuteStart, open, open + 2));
 
         while (true)
@@ -353,7 +375,7 @@ internal sealed class Lexer
         start.A = _tokens.Count - 1;
         start.B = _blockFirstError;
         _tokens[_blockTokenIndex] = start;
-        _brackets.Clear();
+        ClearBrackets();
         _inBlock = false;
     }
 
@@ -393,11 +415,7 @@ internal sealed class Lexer
     /// </summary>
     private bool TryCloseWithUnclosedBrackets()
     {
-        for (int i = 0; i < _brackets.Count; i++)
-        {
-            char k = _brackets[i].Kind;
-            if (k == QuoteBracket || k == InterpolationBracket) return false;
-        }
+        if (_stringBrackets > 0) return false;
         int j = _pos;
         while (j < _n && JavaText.IsRegexSpace(_s[j])) j++;
         bool dash = j < _n && _s[j] == '-';
@@ -414,7 +432,7 @@ internal sealed class Lexer
             Error(new TextSpan(top.Pos, 1), $"Unclosed \"{top.Kind}\": expected \"{Closer(top.Kind)}\" before \"{(_isPrint ? "}}" : "%}")}\"");
         }
         AddErrorToken(d, d);
-        _brackets.Clear();
+        ClearBrackets();
         AddEnd(d, dash);
         return true;
     }
@@ -433,7 +451,7 @@ internal sealed class Lexer
         while (j < _n && JavaText.IsRegexSpace(_s[j])) j++;
         if (j < _n && _s[j] == '}')
         {
-            _brackets.RemoveAt(_brackets.Count - 1);
+            PopBracket();
             _tokens.Add(new Token(TokenKind.InterpolationEnd, j, j + 1));
             _pos = j + 1;
             return true;
@@ -448,7 +466,8 @@ internal sealed class Lexer
     /// </summary>
     private void RecoverFromEndOfInput()
     {
-        int next = FindStartDelimiterSkippingRaw(_blockOpen + 2);
+        int next = _endOfInputRecoveries < MaxEndOfInputRecoveries ? FindStartDelimiterSkippingRaw(_blockOpen + 2) : -1;
+        if (next >= 0) _endOfInputRecoveries++;
         int cut = next < 0 ? _n : next;
 
         if (next >= 0)
@@ -584,7 +603,7 @@ internal sealed class Lexer
             case '(':
             case '[':
             case '{':
-                _brackets.Add((c, start));
+                PushBracket(c, start);
                 AddPunctuation(start, c);
                 return Step.Continue;
             case ')':
@@ -637,7 +656,7 @@ internal sealed class Lexer
         var top = _brackets[_brackets.Count - 1];
         if (top.Kind == Opener(c))
         {
-            _brackets.RemoveAt(_brackets.Count - 1);
+            PopBracket();
             AddPunctuation(at, c);
             return Step.Continue;
         }
@@ -645,7 +664,7 @@ internal sealed class Lexer
         // Mismatch. If an enclosing bracket (up to the enclosing interpolation) matches, the inner ones were
         // left unclosed: report the innermost and close through to the match, as the author most likely meant.
         int match = -1;
-        for (int i = _brackets.Count - 1; i >= 0; i--)
+        for (int i = _brackets.Count - 1; i >= 0 && i >= _brackets.Count - MaxMismatchSearch; i--)
         {
             char k = _brackets[i].Kind;
             if (k == QuoteBracket) break;
@@ -668,12 +687,14 @@ internal sealed class Lexer
         AddErrorToken(at, at + 1);
         if (match < 0)
         {
+            // Take the stray closer as the innermost bracket's, so one typo does not unbalance the rest.
+            PopBracket();
             _pos = at + 1;
             return Step.Continue;
         }
 
         bool interpolation = _brackets[match].Kind == InterpolationBracket;
-        _brackets.RemoveRange(match, _brackets.Count - match);
+        while (_brackets.Count > match) PopBracket();
         if (interpolation)
         {
             _tokens.Add(new Token(TokenKind.InterpolationEnd, at, at + 1));
@@ -774,9 +795,9 @@ internal sealed class Lexer
 
         // What follows was meant as the string's content: skip to the block's end rather than lex it.
         string close = _isPrint ? "}}" : "%}";
-        int k = FindSkippingRaw(start + 1, close);
         int next = FindStartDelimiterSkippingRaw(start + 1);
-        if (k >= 0 && (next < 0 || k < next))
+        int k = FindSkippingRaw(start + 1, close, next < 0 ? _n : next);
+        if (k >= 0)
         {
             _pos = k > start + 1 && _s[k - 1] == '-' ? k - 1 : k;
             return Step.Continue;
@@ -803,13 +824,27 @@ internal sealed class Lexer
             _pos = end;
             return;
         }
-        _brackets.Add((QuoteBracket, start));
+        PushBracket(QuoteBracket, start);
         _tokens.Add(new Token(TokenKind.QuoteOpen, start, start + 1));
         _pos = start + 1;
     }
 
     /// <summary>The end (after the closing quote) of a plain string starting at <paramref name="start"/>, or -1.</summary>
     private int ScanPlainString(int start, char quote)
+    {
+        if (start > (quote == '\'' ? _singleQuoteRunsToEnd : _doubleQuoteRunsToEnd)) return -1;
+        int end = ScanPlainStringCore(start, quote);
+        if (end == -2)
+        {
+            if (quote == '\'') _singleQuoteRunsToEnd = Math.Min(_singleQuoteRunsToEnd, start);
+            else _doubleQuoteRunsToEnd = Math.Min(_doubleQuoteRunsToEnd, start);
+            return -1;
+        }
+        return end;
+    }
+
+    /// <summary>Like <see cref="ScanPlainString"/>, but -2 when the input ends first (and -1 at a '#' in "…").</summary>
+    private int ScanPlainStringCore(int start, char quote)
     {
         int j = start + 1;
         int rawStart = NextRawStart(j);
@@ -825,7 +860,7 @@ internal sealed class Lexer
             if (c == quote) return j + 1;
             if (c == '\\')
             {
-                if (j + 1 >= _n) return -1;
+                if (j + 1 >= _n) return -2;
                 j += 2;
                 if (j - 1 == rawStart)
                 {
@@ -837,7 +872,7 @@ internal sealed class Lexer
             if (c == '#' && quote == '"') return -1;
             j++;
         }
-        return -1;
+        return -2;
     }
 
     /// <summary>
@@ -850,7 +885,7 @@ internal sealed class Lexer
         int rawStart = NextRawStart(p);
         if (p + 1 < _n && _s[p] == '#' && _s[p + 1] == '{' && p + 1 != rawStart)
         {
-            _brackets.Add((InterpolationBracket, p));
+            PushBracket(InterpolationBracket, p);
             _tokens.Add(new Token(TokenKind.InterpolationStart, p, p + 2));
             _pos = p + 2;
             return Step.Continue;
@@ -890,7 +925,7 @@ internal sealed class Lexer
         }
         if (j < _n && _s[j] == '"')
         {
-            _brackets.RemoveAt(_brackets.Count - 1);
+            PopBracket();
             _tokens.Add(new Token(TokenKind.QuoteClose, j, j + 1));
             _pos = j + 1;
             return Step.Continue;
@@ -943,6 +978,27 @@ internal sealed class Lexer
         if (run[0] == '\u00A0') return message + " (a no-break space, which Pebble does not treat as a blank)";
         if (run[0] == '`') return message + ": Pebble strings are quoted with ' or \"";
         return message;
+    }
+
+    // ---------------------------------------------------------------- bracket stack
+
+    private void PushBracket(char kind, int pos)
+    {
+        _brackets.Add((kind, pos));
+        if (kind == QuoteBracket || kind == InterpolationBracket) _stringBrackets++;
+    }
+
+    private void PopBracket()
+    {
+        char kind = _brackets[_brackets.Count - 1].Kind;
+        _brackets.RemoveAt(_brackets.Count - 1);
+        if (kind == QuoteBracket || kind == InterpolationBracket) _stringBrackets--;
+    }
+
+    private void ClearBrackets()
+    {
+        _brackets.Clear();
+        _stringBrackets = 0;
     }
 
     // ---------------------------------------------------------------- errors and raw regions

@@ -665,8 +665,12 @@ internal sealed partial class Parser
 
     private TextSpan Span(in Token t) => TextSpan.FromBounds(t.Start, t.End);
 
-    /// <summary>From <paramref name="start"/> to the end of the last token consumed (never negative after an error).</summary>
-    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, Math.Max(start, _lastEnd));
+    /// <summary>
+    /// From <paramref name="start"/> to the end of the last token consumed. When an error stopped the construct
+    /// before its first token was consumed, it is the empty span where the last consumed token ended, which lies
+    /// inside the enclosing node.
+    /// </summary>
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(Math.Min(start, _lastEnd), _lastEnd);
 
     private string Text(in Token t) => _s.Substring(t.Start, t.End - t.Start);
 
