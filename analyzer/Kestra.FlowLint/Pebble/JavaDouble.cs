@@ -18,7 +18,13 @@ internal static class JavaDouble
         if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
 
         // "R" gives the shortest round-trip form on .NET Core 3.0+; normalise it to digits and an exponent.
+        // Java always shows two significant digits, and when one would do it picks the two-digit decimal
+        // closest to the value (Double.MIN_VALUE is "4.9E-324", not "5.0E-324"): that is "E1".
         string r = Math.Abs(d).ToString("R", CultureInfo.InvariantCulture);
+        if (SignificantDigits(r) == 1)
+        {
+            r = Math.Abs(d).ToString("E1", CultureInfo.InvariantCulture);
+        }
         int exponent = 0;
         int e = r.IndexOfAny(new[] { 'E', 'e' });
         string mantissa = r;
@@ -66,5 +72,27 @@ internal static class JavaDouble
             sb.Append('E').Append(decimalExponent.ToString(CultureInfo.InvariantCulture));
         }
         return sb.ToString();
+    }
+
+    private static int SignificantDigits(string r)
+    {
+        int count = 0;
+        bool leading = true;
+        foreach (char c in r)
+        {
+            if (c == 'E' || c == 'e') break;
+            if (c < '0' || c > '9') continue;
+            if (leading && c == '0') continue;
+            leading = false;
+            count++;
+        }
+        // Trailing zeros of an integer form ("100") are not significant.
+        int end = r.IndexOfAny(new[] { 'E', 'e' });
+        string mantissa = end < 0 ? r : r.Substring(0, end);
+        if (mantissa.IndexOf('.') < 0)
+        {
+            for (int i = mantissa.Length - 1; i > 0 && mantissa[i] == '0'; i--) count--;
+        }
+        return count;
     }
 }
