@@ -1,0 +1,512 @@
+using System;
+using System.Collections.Generic;
+using Kestra.FlowLint.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using static Kestra.FlowLint.Yaml.YamlChars;
+
+namespace Kestra.FlowLint.Yaml;
+
+/// <summary>
+/// Builds the tree from YamlDotNet's event stream with an explicit stack (no recursion, so nesting
+/// depth only costs heap), checking the limits as nodes arrive.
+/// </summary>
+internal sealed class TreeBuilder
+{
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly YamlParseOptions _options;
+
+    // A byte order mark left in the text is hidden from YamlDotNet, which would make it content.
+    private readonly int _offset;
+
+    private readonly List<YamlDocument> _documents = new();
+    private readonly List<YamlComment> _comments = new();
+    private readonly List<YamlError> _errors = new();
+    private Frame[] _stack = new Frame[16];
+    private int _depth;
+    private int _nodeCount;
+    private bool _hitLimit;
+    private bool _stopped;
+
+    // The document being built.
+    private bool _inDocument;
+    private int _documentStart;
+    private int _documentHeaderEnd;
+    private YamlNode? _root;
+    private long _expandedSize;
+    private bool _aliasLimitReported;
+    private Dictionary<string, YamlNode>? _anchors;
+    private Dictionary<string, int>? _openAnchors;
+
+    public TreeBuilder(SourceText source, YamlParseOptions options)
+    {
+        _source = source;
+        _text = source.Text;
+        _options = options;
+        _offset = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
+    }
+
+    private struct Frame
+    {
+        public YamlNode Node;
+        public bool IsFlow;
+        public YamlNode? PendingKey;
+        public int ContentStart;
+        public int LastChildEnd;
+
+        // YamlDotNet's indentation column for this block collection; -2 until a block scalar needs it.
+        public int Column;
+    }
+
+    private YamlNode? Top => _depth > 0 ? _stack[_depth - 1].Node : null;
+
+    public YamlStream Build()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Our own bug, not the input's fault: still a diagnostic rather than a crash of the run.
+            AddError(0, 0, $"Internal error of FlowLint's YAML layer ({ex.GetType().Name}: {ex.Message}).", YamlErrorKind.Syntax);
+            _stopped = true;
+        }
+        CloseOpenNodes();
+        return new YamlStream(_source, _documents, _comments, _errors, _hitLimit);
+    }
+
+    private void Run()
+    {
+        var scanner = new Scanner(new StringSliceReader(_text, _offset), skipComments: false);
+        var parser = new Parser(scanner);
+        while (true)
+        {
+            ParsingEvent? current;
+            try
+            {
+                if (!parser.MoveNext())
+                    return;
+                current = parser.Current;
+            }
+            catch (YamlException ex)
+            {
+                ReportYamlException(ex, scanner);
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // YamlDotNet throws a few non-YAML exceptions on broken input (an unclosed flow
+                // collection followed by a less indented line throws InvalidOperationException).
+                ReportParserFailure(ex, scanner);
+                return;
+            }
+            if (current != null && !Handle(current))
+                return;
+        }
+    }
+
+    private bool Handle(ParsingEvent e)
+    {
+        switch (e)
+        {
+            case Scalar scalar:
+                return AddScalar(scalar);
+            case MappingStart mapping:
+                return StartCollection(mapping, isMapping: true, mapping.Style == MappingStyle.Flow);
+            case SequenceStart sequence:
+                return StartCollection(sequence, isMapping: false, sequence.Style == SequenceStyle.Flow);
+            case MappingEnd:
+            case SequenceEnd:
+                EndCollection(Position(e.Start));
+                return true;
+            case AnchorAlias alias:
+                return AddAlias(alias);
+            case Comment:
+                AddComment(Position(e.Start));
+                return true;
+            case DocumentStart:
+                BeginDocument(Position(e.Start), Position(e.End));
+                return true;
+            case DocumentEnd end:
+                EndDocument(end);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool AddScalar(Scalar e)
+    {
+        int start = Position(e.Start);
+        if (!CheckLimits(start))
+            return false;
+
+        var style = e.Style switch
+        {
+            ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+            ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+            ScalarStyle.Literal => YamlScalarStyle.Literal,
+            ScalarStyle.Folded => YamlScalarStyle.Folded,
+            _ => YamlScalarStyle.Plain,
+        };
+        var node = new YamlScalar(Top, _depth, e.Value, style, _source);
+        int contentStart = start;
+        int propertiesEnd = start;
+        if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
+        {
+            var properties = NodeProperties.Scan(_text, start, !e.Anchor.IsEmpty, !e.Tag.IsEmpty);
+            node.SetProperties(e.Anchor.IsEmpty ? null : e.Anchor.Value, properties.AnchorSpan, e.Tag.IsEmpty ? null : e.Tag.Value);
+            contentStart = properties.ContentStart;
+            propertiesEnd = properties.End;
+        }
+
+        if (style == YamlScalarStyle.Plain && e.Value.Length == 0)
+        {
+            // An empty value has no text: it sits right after the colon, dash or properties.
+            // (In flow mappings YamlDotNet puts it at the next ',' or '}' instead.)
+            int at = propertiesEnd;
+            if (at == start)
+            {
+                int back = at;
+                while (back > 0 && IsWhite(_text[back - 1]))
+                    back--;
+                if (back > 0 && _text[back - 1] == ':')
+                    at = back;
+            }
+            node.Span = new TextSpan(at, 0);
+        }
+        else if (style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
+        {
+            SetBlockScalarSpanAndMap(node, contentStart, Position(e.End));
+        }
+        else
+        {
+            node.Span = TextSpan.FromBounds(contentStart, Math.Max(contentStart, Position(e.End)));
+        }
+
+        _expandedSize++;
+        Attach(node);
+        Completed(node);
+        return true;
+    }
+
+    private void SetBlockScalarSpanAndMap(YamlScalar node, int indicator, int yamlDotNetEnd)
+    {
+        ScalarSourceMap? map = null;
+        int end = indicator + 1;
+        if (indicator < _text.Length && (_text[indicator] == '|' || _text[indicator] == '>'))
+        {
+            map = ScalarDecoder.Current.Block(_text, indicator, EnclosingBlockIndent(), node.Style == YamlScalarStyle.Literal, node.Value, out end);
+        }
+        if (map == null)
+        {
+            // YamlDotNet's end mark is past trailing empty lines; back off to the last content.
+            end = Math.Max(Math.Min(indicator + 1, _text.Length), yamlDotNetEnd);
+            while (end > indicator + 1 && IsBlank(_text[end - 1]))
+                end--;
+        }
+        node.Span = TextSpan.FromBounds(indicator, Math.Min(end, _text.Length));
+        node.SetMap(map ?? ScalarDecoder.Coarse(node.Value, node.Span));
+    }
+
+    private bool StartCollection(NodeEvent e, bool isMapping, bool isFlow)
+    {
+        int start = Position(e.Start);
+        if (!CheckLimits(start))
+            return false;
+
+        YamlNode node = isMapping ? new YamlMapping(Top, _depth, isFlow) : new YamlSequence(Top, _depth, isFlow);
+        int contentStart = start;
+        if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
+        {
+            var properties = NodeProperties.Scan(_text, start, !e.Anchor.IsEmpty, !e.Tag.IsEmpty);
+            node.SetProperties(e.Anchor.IsEmpty ? null : e.Anchor.Value, properties.AnchorSpan, e.Tag.IsEmpty ? null : e.Tag.Value);
+            contentStart = Math.Min(properties.ContentStart, _text.Length);
+        }
+        node.Span = new TextSpan(contentStart, 0);
+
+        _expandedSize++;
+        Attach(node);
+        if (_depth == _stack.Length)
+            Array.Resize(ref _stack, _depth * 2);
+        _stack[_depth++] = new Frame { Node = node, IsFlow = isFlow, ContentStart = contentStart, LastChildEnd = contentStart, Column = -2 };
+
+        if (node.Anchor != null)
+        {
+            _openAnchors ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            _openAnchors.TryGetValue(node.Anchor, out int count);
+            _openAnchors[node.Anchor] = count + 1;
+        }
+        return true;
+    }
+
+    private void EndCollection(int closingMark)
+    {
+        if (_depth == 0)
+            return;
+        ref var frame = ref _stack[_depth - 1];
+        int end;
+        if (frame.IsFlow && closingMark < _text.Length && (_text[closingMark] == ']' || _text[closingMark] == '}'))
+            end = closingMark + 1;
+        else
+            end = Math.Max(frame.LastChildEnd, Math.Min(_text.Length, frame.ContentStart + (frame.IsFlow ? 1 : 0)));
+        PopFrame(end);
+    }
+
+    private void PopFrame(int end)
+    {
+        ref var frame = ref _stack[_depth - 1];
+        var node = frame.Node;
+        node.Span = TextSpan.FromBounds(frame.ContentStart, Math.Max(frame.ContentStart, end));
+        frame = default;
+        _depth--;
+        if (node.Anchor != null && _openAnchors != null)
+            _openAnchors[node.Anchor]--;
+        Completed(node);
+    }
+
+    private bool AddAlias(AnchorAlias e)
+    {
+        int start = Position(e.Start);
+        if (!CheckLimits(start))
+            return false;
+
+        string name = e.Value.Value;
+        YamlNode? target = null;
+        string? problem = null;
+        if (_openAnchors != null && _openAnchors.TryGetValue(name, out int open) && open > 0)
+            problem = $"The alias '*{name}' refers to a node that contains it; recursive aliases are not allowed.";
+        else if (_anchors == null || !_anchors.TryGetValue(name, out target))
+            problem = $"The alias '*{name}' refers to no anchor '&{name}' defined before it in this document.";
+
+        var node = new YamlAlias(Top, _depth, name, target);
+        node.Span = TextSpan.FromBounds(start, Math.Max(start, Position(e.End)));
+        if (problem != null)
+            _errors.Add(new YamlError(node.Span, problem, YamlErrorKind.UndefinedAlias));
+
+        _expandedSize += node.ExpandedSize;
+        if (!_aliasLimitReported && _expandedSize > _options.MaxAliasExpansion)
+        {
+            _aliasLimitReported = true;
+            _hitLimit = true;
+            _errors.Add(new YamlError(
+                node.Span,
+                $"Expanding the aliases of this document would visit more than {_options.MaxAliasExpansion:N0} nodes (an alias bomb?); aliases are not expanded further.",
+                YamlErrorKind.Limit));
+        }
+
+        Attach(node);
+        Completed(node);
+        return true;
+    }
+
+    /// <summary>Counts the node and checks depth and size; false (after one Limit error) stops the parse.</summary>
+    private bool CheckLimits(int position)
+    {
+        string? problem = null;
+        if (_depth > _options.MaxDepth)
+            problem = $"The YAML is nested deeper than {_options.MaxDepth} levels; the rest of the file is not analysed.";
+        else if (++_nodeCount > _options.MaxNodes)
+            problem = $"The YAML has more than {_options.MaxNodes:N0} nodes; the rest of the file is not analysed.";
+        if (problem == null)
+            return true;
+
+        AddError(position, position, problem, YamlErrorKind.Limit);
+        _hitLimit = true;
+        _stopped = true;
+        return false;
+    }
+
+    private void Attach(YamlNode node)
+    {
+        if (_depth == 0)
+        {
+            _root ??= node;
+            return;
+        }
+        ref var frame = ref _stack[_depth - 1];
+        if (frame.Node is YamlSequence sequence)
+        {
+            sequence.Add(node);
+        }
+        else if (frame.PendingKey == null)
+        {
+            frame.PendingKey = node;
+        }
+        else
+        {
+            ((YamlMapping)frame.Node).Add(frame.PendingKey, node);
+            frame.PendingKey = null;
+        }
+    }
+
+    /// <summary>A node is complete: its size and extent count for its parent, and its anchor becomes usable.</summary>
+    private void Completed(YamlNode node)
+    {
+        if (_depth > 0)
+        {
+            ref var parent = ref _stack[_depth - 1];
+            parent.Node.ExpandedSize = SaturatingAdd(parent.Node.ExpandedSize, node.ExpandedSize);
+            if (node.Span.End > parent.LastChildEnd)
+                parent.LastChildEnd = node.Span.End;
+        }
+        if (node.Anchor != null)
+        {
+            _anchors ??= new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            _anchors[node.Anchor] = node;
+        }
+    }
+
+    private static int SaturatingAdd(int a, int b) => (int)Math.Min(int.MaxValue, (long)a + b);
+
+    /// <summary>YamlDotNet's block indentation when a block scalar is scanned: the column of the innermost block collection.</summary>
+    private int EnclosingBlockIndent()
+    {
+        for (int k = _depth - 1; k >= 0; k--)
+        {
+            ref var frame = ref _stack[k];
+            if (frame.IsFlow)
+                continue;
+            if (frame.Column == -2)
+                frame.Column = frame.ContentStart - LineStartOf(_text, frame.ContentStart);
+            return frame.Column;
+        }
+        return -1;
+    }
+
+    private void BeginDocument(int start, int headerEnd)
+    {
+        if (_inDocument)
+            FinishDocument(complete: true, explicitEnd: -1);
+        _inDocument = true;
+        _documentStart = start;
+        _documentHeaderEnd = Math.Max(start, headerEnd);
+        _root = null;
+        _expandedSize = 0;
+        _aliasLimitReported = false;
+        _anchors?.Clear();
+        _openAnchors?.Clear();
+    }
+
+    private void EndDocument(DocumentEnd e)
+    {
+        int explicitEnd = -1;
+        if (!e.IsImplicit)
+        {
+            int p = Position(e.Start);
+            if (p + 3 <= _text.Length && string.CompareOrdinal(_text, p, "...", 0, 3) == 0)
+                explicitEnd = p + 3;
+        }
+        FinishDocument(complete: true, explicitEnd);
+    }
+
+    private void FinishDocument(bool complete, int explicitEnd)
+    {
+        int start = _documentStart;
+        int end = _documentHeaderEnd;
+        if (_root != null)
+        {
+            start = Math.Min(start, _root.Span.Start);
+            end = Math.Max(end, _root.Span.End);
+        }
+        end = Math.Max(end, explicitEnd);
+        _documents.Add(new YamlDocument(_documents.Count, _root, TextSpan.FromBounds(start, end), complete, _aliasLimitReported));
+        _inDocument = false;
+        _root = null;
+    }
+
+    /// <summary>After an error or a limit, closes what is open so that the partial tree is usable.</summary>
+    private void CloseOpenNodes()
+    {
+        while (_depth > 0)
+        {
+            ref var frame = ref _stack[_depth - 1];
+            PopFrame(Math.Max(frame.LastChildEnd, Math.Min(_text.Length, frame.ContentStart + (frame.IsFlow ? 1 : 0))));
+        }
+        if (_inDocument)
+            FinishDocument(complete: !_stopped, explicitEnd: -1);
+    }
+
+    private void AddComment(int start)
+    {
+        if (start >= _text.Length || _text[start] != '#')
+            return;
+        int end = start + 1;
+        while (end < _text.Length && !IsBreak(_text[end]) && _text[end] != '\0')
+            end++;
+        bool isInline = false;
+        for (int i = start - 1; i >= 0 && !IsBreak(_text[i]); i--)
+        {
+            if (!IsWhite(_text[i]))
+            {
+                isInline = true;
+                break;
+            }
+        }
+        var comment = new YamlComment(TextSpan.FromBounds(start, end), _text.Substring(start + 1, end - start - 1), isInline);
+
+        // YamlDotNet emits a comment when its scanner meets it, which can be ahead of the node
+        // before it (a comment after a block scalar header, after "- "): keep the list in file order.
+        int index = _comments.Count;
+        while (index > 0 && _comments[index - 1].Span.Start >= start)
+            index--;
+        if (index < _comments.Count && _comments[index].Span.Start == start)
+            return;
+        _comments.Insert(index, comment);
+    }
+
+    private void ReportYamlException(YamlException ex, Scanner scanner)
+    {
+        int start = Position(ex.Start);
+        int end = Position(ex.End);
+        if (ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty))
+        {
+            // Some scanner errors carry no position (a tab used as indentation); the scanner stopped there.
+            start = end = Position(scanner.CurrentPosition);
+        }
+        AddError(start, end, CleanMessage(ex.Message), YamlErrorKind.Syntax);
+        _stopped = true;
+    }
+
+    private void ReportParserFailure(Exception ex, Scanner scanner)
+    {
+        int position = Position(scanner.CurrentPosition);
+        string message = $"The YAML parser failed here ({ex.GetType().Name}: {ex.Message}).";
+        if (ex is InvalidOperationException && _depth > 0 && _stack[_depth - 1].IsFlow)
+        {
+            ref var frame = ref _stack[_depth - 1];
+            var opening = _source.GetLinePosition(frame.ContentStart);
+            bool isSequence = frame.Node is YamlSequence;
+            message = $"While scanning the flow {(isSequence ? "sequence" : "mapping")} that starts at line {opening.Line + 1}, column {opening.Character + 1}, "
+                + $"found a line indented less than its content; is the closing '{(isSequence ? ']' : '}')}' missing?";
+        }
+        AddError(position, position, message, YamlErrorKind.Syntax);
+        _stopped = true;
+    }
+
+    private static string CleanMessage(string message)
+    {
+        // YamlDotNet prefixes positions in some versions: "(Line: 1, Col: 2, Idx: 1) - (Line: ...): message".
+        if (message.StartsWith("(Line:", StringComparison.Ordinal))
+        {
+            int at = message.IndexOf("): ", StringComparison.Ordinal);
+            if (at >= 0)
+                message = message.Substring(at + 3);
+        }
+        return message.Trim();
+    }
+
+    /// <summary>Records an error; an empty span becomes the character there (or the end of the file).</summary>
+    private void AddError(int start, int end, string message, YamlErrorKind kind)
+    {
+        start = Math.Max(0, Math.Min(start, _text.Length));
+        end = Math.Max(start, Math.Min(end, _text.Length));
+        if (end == start && start < _text.Length)
+            end = start + 1;
+        _errors.Add(new YamlError(TextSpan.FromBounds(start, end), message, kind));
+    }
+
+    private int Position(Mark mark) => (int)Math.Max(0, Math.Min(_text.Length, mark.Index + _offset));
+}

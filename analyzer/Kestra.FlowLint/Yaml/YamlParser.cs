@@ -1,0 +1,29 @@
+using System;
+using Kestra.FlowLint.Text;
+
+namespace Kestra.FlowLint.Yaml;
+
+public static class YamlParser
+{
+    /// <summary>
+    /// Parses a file into FlowLint's YAML tree. Never throws: syntax errors and limits become
+    /// <see cref="YamlStream.Errors"/>, and what was parsed before an error is kept.
+    /// </summary>
+    public static YamlStream Parse(SourceText text, YamlParseOptions? options = null)
+    {
+        if (text == null)
+            throw new ArgumentNullException(nameof(text));
+        options ??= YamlParseOptions.Default;
+
+        if (text.Length > options.MaxFileLength)
+        {
+            var error = new YamlError(
+                new TextSpan(0, 0),
+                $"The file has {text.Length:N0} characters, more than the {options.MaxFileLength:N0} allowed; it is not analysed.",
+                YamlErrorKind.Limit);
+            return new YamlStream(text, Array.Empty<YamlDocument>(), Array.Empty<YamlComment>(), new[] { error }, hitLimit: true);
+        }
+
+        return new TreeBuilder(text, options).Build();
+    }
+}
