@@ -95,7 +95,7 @@ public class FlowModelTests
     public void Inputs_outputs_triggers_and_deprecated_input_name()
     {
         var flow = FlowTestHelper.Flow(NestedFlow);
-        flow.Inputs.Select(i => (i.Id, i.Type, i.IsSecret, i.UsesDeprecatedName))
+        flow.Inputs.Select(i => (i.Id!, i.Type!, i.IsSecret, i.UsesDeprecatedName))
             .ShouldBe(new[] { ("token", "SECRET", true, false), ("legacy", "STRING", false, true) });
         flow.Triggers.Single().Id.ShouldBe("every_day");
         flow.Variables.ShouldNotBeNull();
@@ -170,7 +170,7 @@ public class FlowModelTests
                 id: second
             """;
         var flow = FlowTestHelper.Flow(yaml);
-        flow.AllTasks.Select(t => (t.Id, t.Type)).ShouldBe(new[] { ("first", "io.kestra.plugin.core.log.Log"), ("second", "io.kestra.plugin.core.log.Log") });
+        flow.AllTasks.Select(t => (t.Id!, t.Type!)).ShouldBe(new[] { ("first", "io.kestra.plugin.core.log.Log"), ("second", "io.kestra.plugin.core.log.Log") });
         flow.ExpressionSites.Count(s => s.PropertyName == "message").ShouldBe(2);
     }
 
@@ -185,7 +185,7 @@ public class FlowModelTests
         lines.Add("    type: io.kestra.plugin.core.log.Log");
         lines.Add("    message: *l11");
         var text = new Text.SourceText(string.Join("\n", lines), "bomb.yaml");
-        var stream = Yaml.YamlParser.Parse(text);
+        var stream = Kestra.FlowLint.Yaml.YamlParser.Parse(text);
         var document = stream.Documents.Single();
         var flow = FlowModelBuilder.Build(text, stream, document, maxAliasExpansion: 10_000);
         flow.AliasExpansionLimited.ShouldBeTrue();
