@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules.Expressions;
+using Kestra.FlowLint.Rules.Security;
 using Kestra.FlowLint.Rules.Structure;
 
 namespace Kestra.FlowLint.Rules;
@@ -13,6 +14,7 @@ public static class RuleCatalog
 {
     public static IReadOnlyList<FlowAnalyzer> CreateAnalyzers() => new FlowAnalyzer[]
     {
+        new SecretInLogAnalyzer(),
         new PebbleSyntaxAnalyzer(),
         new RemovedTagAnalyzer(),
         new MultiLineRawAnalyzer(),
