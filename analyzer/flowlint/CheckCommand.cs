@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Reporting;
 using Kestra.FlowLint.Rules;
+using Kestra.FlowLint.Text;
 
 namespace Kestra.FlowLint.Cli;
 
@@ -15,9 +16,13 @@ internal sealed class CheckOptions
     public string? StdinFileName { get; init; }
     public string FailOn { get; init; } = "error";
     public string? OutputFile { get; init; }
+    public bool NoColor { get; init; }
 }
 
-/// <summary>`flowlint check PATH...`: lint files and folders, print findings, exit by severity.</summary>
+/// <summary>
+/// `flowlint check PATH...`: find files, analyse them in parallel, post-process the findings (configuration,
+/// suppressions, baseline), write the chosen format, exit by severity.
+/// </summary>
 internal static class CheckCommand
 {
     public const int ExitOk = 0;
@@ -26,12 +31,15 @@ internal static class CheckCommand
 
     public static int Run(CheckOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        DiagnosticSeverity? threshold = options.FailOn switch
+        DiagnosticSeverity? threshold = options.FailOn == "none"
+            ? null
+            : DiagnosticSeverityText.TryParse(options.FailOn, out var s) ? s : DiagnosticSeverity.Error;
+        var writer = ReportFormats.Find(options.Format);
+        if (writer is null)
         {
-            "none" => null,
-            _ when DiagnosticSeverityText.TryParse(options.FailOn, out var s) => s,
-            _ => (DiagnosticSeverity?)DiagnosticSeverity.Error,
-        };
+            stderr.WriteLine($"flowlint: unknown format '{options.Format}' (expected one of: {string.Join(", ", ReportFormats.Names())})");
+            return ExitUsage;
+        }
 
         var inputs = options.Paths.Count == 0 ? new[] { "." } : options.Paths;
         bool readStdin = false;
@@ -57,32 +65,26 @@ internal static class CheckCommand
         Parallel.For(0, files.Count, i =>
         {
             string display = FileDiscovery.DisplayPath(files[i]);
-            byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(files[i]);
+                results[i] = driver.AnalyzeBytes(display, File.ReadAllBytes(files[i]));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 results[i] = driver.ReportUnreadable(display, ex.Message);
-                return;
             }
-            results[i] = driver.AnalyzeBytes(display, bytes);
         });
 
         var all = new List<FileAnalysisResult>(results);
-        if (readStdin)
-        {
-            using var buffer = new MemoryStream();
-            using (var raw = Console.OpenStandardInput()) raw.CopyTo(buffer);
-            all.Add(driver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", buffer.ToArray()));
-        }
+        if (readStdin) all.Add(driver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", ReadAll(stdin)));
 
         var diagnostics = new List<Diagnostic>();
+        var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         int flows = 0, configurations = 0, skipped = 0;
         foreach (var result in all)
         {
             diagnostics.AddRange(result.Diagnostics);
+            if (result.Text is not null) sources[result.Path] = result.Text;
             flows += result.FlowCount;
             configurations += result.ConfigurationCount;
             skipped += result.SkippedDocumentCount;
@@ -90,27 +92,10 @@ internal static class CheckCommand
         diagnostics.AddRange(driver.CompleteRun());
         diagnostics = DiagnosticOrdering.Sort(diagnostics);
 
-        TextWriter output = stdout;
-        StreamWriter? fileWriter = null;
-        if (options.OutputFile is not null)
-        {
-            fileWriter = new StreamWriter(options.OutputFile, append: false, new System.Text.UTF8Encoding(false));
-            output = fileWriter;
-        }
-        try
-        {
-            foreach (var d in diagnostics)
-                output.WriteLine(options.Format == "msbuild" ? LineFormats.MsBuild(d) : LineFormats.Text(d));
-        }
-        finally
-        {
-            fileWriter?.Dispose();
-        }
-
-        int errors = 0, warnings = 0, notes = 0, failing = 0;
+        int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;
         foreach (var d in diagnostics)
         {
-            if (d.IsSuppressed) continue;
+            if (d.IsSuppressed) { suppressed++; continue; }
             switch (d.Severity)
             {
                 case DiagnosticSeverity.Error: errors++; break;
@@ -119,7 +104,42 @@ internal static class CheckCommand
             }
             if (threshold is { } t && d.Severity >= t) failing++;
         }
-        stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; {errors} error(s), {warnings} warning(s), {notes} note(s)");
+
+        var report = new RunReport(diagnostics, RuleCatalog.AllDescriptors(), new RunSummary
+        {
+            Files = all.Count, Flows = flows, Configurations = configurations, SkippedDocuments = skipped,
+            Errors = errors, Warnings = warnings, Notes = notes, Suppressed = suppressed,
+        })
+        {
+            Sources = sources,
+            Color = !options.NoColor && options.OutputFile is null && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
+                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        };
+
+        if (options.OutputFile is not null)
+        {
+            using var file = new StreamWriter(options.OutputFile, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            writer.Write(report, file);
+        }
+        else
+        {
+            writer.Write(report, stdout);
+        }
+
+        stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; " +
+            $"{errors} error(s), {warnings} warning(s), {notes} note(s)" + (suppressed > 0 ? $", {suppressed} suppressed" : ""));
         return failing > 0 ? ExitFindings : ExitOk;
+    }
+
+    private static byte[] ReadAll(TextReader stdin)
+    {
+        // Console input is read as bytes so encoding problems are reported like a file's (KF0004).
+        if (ReferenceEquals(stdin, Console.In))
+        {
+            using var buffer = new MemoryStream();
+            using (var raw = Console.OpenStandardInput()) raw.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        return new System.Text.UTF8Encoding(false).GetBytes(stdin.ReadToEnd());
     }
 }

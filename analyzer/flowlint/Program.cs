@@ -21,10 +21,10 @@ public static class Program
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (default) or msbuild.",
+            Description = "Output format: " + string.Join(", ", Reporting.ReportFormats.Names()) + " (default text).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "msbuild");
+        format.AcceptOnlyFromAmong(Reporting.ReportFormats.Names());
         var stdinFileName = new Option<string?>("--stdin-filename") { Description = "The path to report for standard input ('-')." };
         var failOn = new Option<string>("--fail-on")
         {
@@ -33,8 +33,9 @@ public static class Program
         };
         failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
         var output = new Option<string?>("--output", "-o") { Description = "Write findings to this file instead of standard output." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (also off when NO_COLOR is set or output is not a terminal)." };
 
-        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output };
+        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor };
         check.SetAction(parse => CheckCommand.Run(new CheckOptions
         {
             Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -42,6 +43,7 @@ public static class Program
             StdinFileName = parse.GetValue(stdinFileName),
             FailOn = parse.GetValue(failOn) ?? "error",
             OutputFile = parse.GetValue(output),
+            NoColor = parse.GetValue(noColor),
         }, stdin, stdout, stderr));
         root.Subcommands.Add(check);
 

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using Kestra.FlowLint.Analysis;
+
+namespace Kestra.FlowLint.Reporting;
+
+/// <summary>Everything a report format needs about one run.</summary>
+public sealed class RunReport
+{
+    public RunReport(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DiagnosticDescriptor> rules, RunSummary summary)
+    {
+        Diagnostics = diagnostics;
+        Rules = rules;
+        Summary = summary;
+    }
+
+    /// <summary>Every finding of the run, sorted by <see cref="DiagnosticOrdering"/>, suppressed ones included (flagged).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The whole catalogue (SARIF lists every rule, not only those that fired).</summary>
+    public IReadOnlyList<DiagnosticDescriptor> Rules { get; }
+
+    public RunSummary Summary { get; }
+
+    /// <summary>Write colour escapes (text format, terminal only, never with NO_COLOR).</summary>
+    public bool Color { get; init; }
+
+    /// <summary>The folder paths are reported relative to (SARIF's %SRCROOT%).</summary>
+    public string RootDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Options of formats that have them (e.g. sarif-include-suppressed, category), by name.</summary>
+    public IReadOnlyDictionary<string, string> FormatOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The source text of each analysed file by reported path, for code frames and snippets.</summary>
+    public IReadOnlyDictionary<string, Text.SourceText> Sources { get; init; } = new Dictionary<string, Text.SourceText>(StringComparer.Ordinal);
+}
+
+/// <summary>Counts for the summary line.</summary>
+public sealed class RunSummary
+{
+    public int Files { get; init; }
+    public int Flows { get; init; }
+    public int Configurations { get; init; }
+    public int SkippedDocuments { get; init; }
+    public int Errors { get; init; }
+    public int Warnings { get; init; }
+    public int Notes { get; init; }
+    public int Suppressed { get; init; }
+}
+
+/// <summary>A report format: `text`, `msbuild`, and those later issues add (json, sarif, github).</summary>
+public interface IReportWriter
+{
+    /// <summary>The value of `--format`.</summary>
+    string Name { get; }
+
+    void Write(RunReport report, System.IO.TextWriter output);
+}
+
+/// <summary>The formats `flowlint check --format` accepts. A new format is one class and one line here.</summary>
+public static class ReportFormats
+{
+    public static IReadOnlyList<IReportWriter> All { get; } = new IReportWriter[]
+    {
+        new TextLineReportWriter(),
+        new MsBuildReportWriter(),
+    };
+
+    public static IReportWriter? Find(string name)
+    {
+        foreach (var writer in All)
+            if (string.Equals(writer.Name, name, StringComparison.Ordinal)) return writer;
+        return null;
+    }
+
+    public static string[] Names()
+    {
+        var names = new string[All.Count];
+        for (int i = 0; i < names.Length; i++) names[i] = All[i].Name;
+        return names;
+    }
+}
+
+/// <summary>The foundation's `path:line:col: severity[ID]: message` lines, suppressed findings left out.</summary>
+public sealed class TextLineReportWriter : IReportWriter
+{
+    public string Name => "text";
+
+    public void Write(RunReport report, System.IO.TextWriter output)
+    {
+        foreach (var d in report.Diagnostics)
+            if (!d.IsSuppressed) output.WriteLine(LineFormats.Text(d));
+    }
+}
+
+public sealed class MsBuildReportWriter : IReportWriter
+{
+    public string Name => "msbuild";
+
+    public void Write(RunReport report, System.IO.TextWriter output)
+    {
+        foreach (var d in report.Diagnostics)
+            if (!d.IsSuppressed) output.WriteLine(LineFormats.MsBuild(d));
+    }
+}
