@@ -13,10 +13,10 @@ public class CheckCommandTests
         var (code, stdout, _) = CliRunner.Run("check", "examples/");
         code.ShouldBe(1);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:7:", StringComparison.Ordinal) && l.Contains(": error[KF3001]: ", StringComparison.Ordinal));
-        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:11:17: error[KF3010]: ", StringComparison.Ordinal));
-        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:16:7: error[KF3011]: ", StringComparison.Ordinal));
-        lines.ShouldContain(l => l.StartsWith("examples/flows/invalid-yaml.yaml:", StringComparison.Ordinal) && l.Contains("error[KF4001]: Invalid YAML", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:8:38:", StringComparison.Ordinal) && l.Contains(": error[KF3001]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:12:18: error[KF3010]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:17:7: error[KF3011]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/flows/invalid-yaml.yaml:6:14: error[KF4001]: Invalid YAML", StringComparison.Ordinal));
         lines.ShouldNotContain(l => l.Contains("hello-world", StringComparison.Ordinal));
         lines.ShouldNotContain(l => l.Contains("ci-workflow", StringComparison.Ordinal));
         lines.ShouldBe(lines.OrderBy(l => l, StringComparer.Ordinal).ToArray(), "findings are sorted by path, line and column");
@@ -27,7 +27,7 @@ public class CheckCommandTests
     {
         var (code, stdout, _) = CliRunner.Run("check", "examples/flows/broken-expressions.yaml", "--format", "msbuild");
         code.ShouldBe(1);
-        stdout.ShouldContain("examples/flows/broken-expressions.yaml(11,17,11,24): error KF3010: ");
+        stdout.ShouldContain("examples/flows/broken-expressions.yaml(12,18,12,25): error KF3010: ");
     }
 
     [TestMethod]
@@ -106,6 +106,6 @@ public class CheckCommandTests
         var (_, stdout, _) = CliRunner.RunIn(root, "", "check", ".", "--format", "msbuild");
         var ranges = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Substring(l.IndexOf('('), l.IndexOf(')') - l.IndexOf('(') + 1)).ToList();
         ranges.Count.ShouldBe(3);
-        ranges.Distinct().Single().ShouldBe("(6,17,6,24)");
+        ranges.Distinct().Single().ShouldBe("(6,18,6,25)");
     }
 }

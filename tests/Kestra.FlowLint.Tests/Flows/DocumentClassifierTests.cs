@@ -18,7 +18,7 @@ public class DocumentClassifierTests
     [DataRow("micronaut:\n  server:\n    port: 8080\nkestra:\n  repository:\n    type: h2\n", DocumentKind.KestraConfiguration)]
     [DataRow("kestra: not-a-mapping\n", DocumentKind.Other)]
     [DataRow("services:\n  kestra:\n    image: kestra/kestra\n    environment:\n      KESTRA_CONFIGURATION: |\n        kestra:\n          repository:\n            type: postgres\n", DocumentKind.ComposeWithKestraConfiguration)]
-    [DataRow("services:\n  kestra:\n    environment:\n      - KESTRA_CONFIGURATION=kestra.repository.type: h2\n", DocumentKind.ComposeWithKestraConfiguration)]
+    [DataRow("services:\n  kestra:\n    environment:\n      - \"KESTRA_CONFIGURATION=kestra: {repository: {type: h2}}\"\n", DocumentKind.ComposeWithKestraConfiguration)]
     [DataRow("services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: k3str4\n", DocumentKind.Other)]
     [DataRow("name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n", DocumentKind.Other)]
     [DataRow("name: My action\ndescription: d\nruns:\n  using: composite\n  steps: []\n", DocumentKind.Other)]

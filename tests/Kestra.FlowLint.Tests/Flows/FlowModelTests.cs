@@ -149,7 +149,7 @@ public class FlowModelTests
         var sites = flow.ExpressionSites.Where(s => s.PropertyName == "message").ToList();
         sites.Count.ShouldBe(2);
         sites[0].ViaAlias.ShouldBeNull();
-        FlowTestHelper.Position(flow.Text, sites[0].MapToSource(new Text.TextSpan(3, 6)).Start).ShouldBe("6:20");
+        FlowTestHelper.Position(flow.Text, sites[0].MapToSource(new Text.TextSpan(3, 6)).Start).ShouldBe("6:23");
         sites[1].ViaAlias.ShouldNotBeNull();
         sites[1].Task!.Id.ShouldBe("second");
         FlowTestHelper.Position(flow.Text, sites[1].MapToSource(new Text.TextSpan(3, 6)).Start).ShouldBe("9:14");
