@@ -19,7 +19,8 @@ public class CheckCommandTests
         lines.ShouldContain(l => l.StartsWith("examples/flows/invalid-yaml.yaml:6:14: error[KF4001]: Invalid YAML", StringComparison.Ordinal));
         lines.ShouldNotContain(l => l.Contains("hello-world", StringComparison.Ordinal));
         lines.ShouldNotContain(l => l.Contains("ci-workflow", StringComparison.Ordinal));
-        lines.ShouldBe(lines.OrderBy(l => l, StringComparer.Ordinal).ToArray(), "findings are sorted by path, line and column");
+        var keys = lines.Select(l => l.Split(':')).Select(p => (p[0], int.Parse(p[1]), int.Parse(p[2]))).ToList();
+        keys.ShouldBe(keys.OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2).ThenBy(k => k.Item3).ToList(), "findings are sorted by path, line and column");
     }
 
     [TestMethod]

@@ -25,6 +25,7 @@ public class ExprCommandTests
     {
         var (code, stdout, _) = CliRunner.Run("expr", "a {% raw %}{{ b }}{% endraw %} c");
         code.ShouldBe(0);
+        // Kestra swaps the raw block for literal text before Pebble runs, so the whole template is one text.
         stdout.ShouldBe("[text:\"a {{ b }} c\"]\n");
     }
 
