@@ -20,7 +20,7 @@ internal sealed partial class Parser
     internal const int MaxTagDepth = 256;
 
     private readonly string _s;
-    private readonly List<Token> _t;
+    private readonly TokenBuffer _t;
     private readonly List<PebbleError> _errors;
     private readonly bool _rawPrePass;
 
@@ -40,7 +40,7 @@ internal sealed partial class Parser
     /// <summary>The end tags each open body stops at, innermost last; used to close bodies an end tag cuts short.</summary>
     private readonly List<StopTags> _stops = new();
 
-    public Parser(string source, List<Token> tokens, List<PebbleError> errors, bool rawPrePass)
+    public Parser(string source, TokenBuffer tokens, List<PebbleError> errors, bool rawPrePass)
     {
         _s = source;
         _t = tokens;
