@@ -135,7 +135,7 @@ internal sealed class Lexer
             }
         }
 
-        // Pebble drops empty text tokens (and keeps ones trimmed to empty, which print nothing).
+        // Pebble drops empty text tokens. One trimmed to empty it keeps, but it outputs nothing, so it goes too.
         for (int i = _tokens.Count - 1; i >= firstToken; i--)
         {
             var t = _tokens[i];

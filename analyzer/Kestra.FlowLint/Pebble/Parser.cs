@@ -240,7 +240,6 @@ internal sealed partial class Parser
     {
         "elif" or "elsif" => "; did you mean \"elseif\"?",
         "endset" => "; \"set\" has no end tag",
-        "do" or "with" or "spaceless" or "apply" or "sandbox" => string.Empty,
         _ => string.Empty,
     };
 
@@ -521,16 +520,10 @@ internal sealed partial class Parser
     private RemovedTagNode ParseRemovedTag(int open, TagInfo tag, PebbleIdentifier tagName)
     {
         BeginBlock();
-        var nameToken = _t[_p];
-        if (nameToken.Start >= _blockFirstLexError)
-        {
-            _failed = true;
-        }
-        else
-        {
-            _errors.Add(new PebbleError(PebbleErrorKind.RemovedTag, Span(nameToken),
-                $"Unexpected tag name \"{tagName.Name}\": Kestra removes the \"{tagName.Name}\" tag from Pebble"));
-        }
+
+        // Reported even when the rest of the tag is broken: the name alone settles it, and it is its own rule.
+        _errors.Add(new PebbleError(PebbleErrorKind.RemovedTag, tagName.Span,
+            $"Unexpected tag name \"{tagName.Name}\": Kestra removes the \"{tagName.Name}\" tag from Pebble"));
         _p = _blockEnd;
         EndBlock(string.Empty);
 

@@ -133,4 +133,12 @@ public class RecoveryTests
         parsed.Errors.Select(e => P.At(template, e)).ShouldBe(new[] { "10:2", "13:3", "22:k=1" });
         SExpressionPrinter.Print(parsed).ShouldBe("[print:(Concatenate (call f(a=long:1, long:2, long:3)) (attr $x str:\"y\" args(k=long:1)))]");
     }
+
+    [TestMethod]
+    public void ARemovedTagIsReportedEvenInAnUnclosedBlock()
+    {
+        var errors = P.Errors("{% include 'x'");
+        errors.Select(e => e.Kind).ShouldBe(new[] { PebbleErrorKind.Syntax, PebbleErrorKind.RemovedTag });
+        errors[0].Message.ShouldStartWith("Unclosed \"{%\"");
+    }
 }
