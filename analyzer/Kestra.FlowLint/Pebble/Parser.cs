@@ -36,6 +36,7 @@ internal sealed partial class Parser
     private bool _failed;
 
     private int _expressionDepth;
+    private int _dashReportedAt = -1;
 
     /// <summary>The end tags each open body stops at, innermost last; used to close bodies an end tag cuts short.</summary>
     private readonly List<StopTags> _stops = new();
@@ -104,8 +105,10 @@ internal sealed partial class Parser
                         var nameToken = _t[TagNameIndex(_p)];
                         if (nameToken.Kind == TokenKind.Name)
                         {
-                            if (TagNameIndex(_p) != _p + 1)
+                            // A tag that cuts an inner body short is seen again by the enclosing body: report once.
+                            if (TagNameIndex(_p) != _p + 1 && _p > _dashReportedAt)
                             {
+                                _dashReportedAt = _p;
                                 var dash = _t[_p + 1];
                                 Report(Span(dash), $"Unexpected token \"-\" before the tag name: for whitespace control put a blank after \"-\", as in \"{{%- {Text(nameToken)}\"");
                             }

@@ -141,4 +141,15 @@ public class RecoveryTests
         errors.Select(e => e.Kind).ShouldBe(new[] { PebbleErrorKind.Syntax, PebbleErrorKind.RemovedTag });
         errors[0].Message.ShouldStartWith("Unclosed \"{%\"");
     }
+
+    [TestMethod]
+    public void ADashedEndTagThatClosesAnOuterTagIsReportedOnce()
+    {
+        var errors = P.Errors("{% if a %}{% for x in y %}{%-endif%}");
+        errors.Select(e => e.Message).ShouldBe(new[]
+        {
+            "Unclosed \"for\": expected \"{% endfor %}\" before \"{% endif %}\"",
+            "Unexpected token \"-\" before the tag name: for whitespace control put a blank after \"-\", as in \"{%- endif\"",
+        });
+    }
 }
