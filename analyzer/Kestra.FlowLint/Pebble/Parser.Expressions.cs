@@ -150,7 +150,7 @@ internal sealed partial class Parser
     {
         if (node.Depth > MaxExpressionDepth)
         {
-            Fail(new TextSpan(node.Span.Start, Math.Max(1, Math.Min(node.Span.Length, 1))), $"Expression is nested too deeply (more than {MaxExpressionDepth} levels)");
+            Fail(new TextSpan(node.Span.Start, node.Span.Length > 0 ? 1 : 0), $"Expression is nested too deeply (more than {MaxExpressionDepth} levels)");
         }
         return node;
     }
