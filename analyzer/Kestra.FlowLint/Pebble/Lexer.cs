@@ -31,7 +31,7 @@ internal sealed class Lexer
     private readonly string _s;
     private readonly int _n;
     private readonly RawRegion[] _raw;
-    private readonly List<Token> _tokens;
+    private readonly TokenBuffer _tokens;
     private readonly List<PebbleError> _errors;
     private readonly List<(char Kind, int Pos)> _brackets = new();
 
@@ -60,16 +60,16 @@ internal sealed class Lexer
     private int _singleQuoteRunsToEnd = int.MaxValue;
     private int _doubleQuoteRunsToEnd = int.MaxValue;
 
-    public Lexer(string source, RawRegion[] raw, List<PebbleError> errors)
+    public Lexer(string source, RawRegion[] raw, List<PebbleError> errors, TokenBuffer? tokens = null)
     {
         _s = source;
         _n = source.Length;
         _raw = raw;
         _errors = errors;
-        _tokens = new List<Token>(Math.Max(8, Math.Min(source.Length / 3, 4096)));
+        _tokens = tokens ?? new TokenBuffer(Math.Min(source.Length / 6 + 6, 4096));
     }
 
-    public List<Token> Lex()
+    public TokenBuffer Lex()
     {
         while (_pos < _n)
         {
@@ -135,7 +135,7 @@ internal sealed class Lexer
             }
         }
 
-        // Pebble drops empty text tokens (and keeps ones trimmed to empty, which print nothing).
+        // Pebble drops empty text tokens. One trimmed to empty it keeps, but it outputs nothing, so it goes too.
         for (int i = _tokens.Count - 1; i >= firstToken; i--)
         {
             var t = _tokens[i];
@@ -474,7 +474,7 @@ internal sealed class Lexer
         {
             int keep = _tokens.Count;
             while (keep > _blockTokenIndex + 1 && _tokens[keep - 1].End > cut) keep--;
-            _tokens.RemoveRange(keep, _tokens.Count - keep);
+            _tokens.Truncate(keep);
             RemoveBlockErrorsFrom(cut);
         }
 

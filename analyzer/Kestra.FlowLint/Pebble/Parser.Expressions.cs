@@ -150,7 +150,7 @@ internal sealed partial class Parser
     {
         if (node.Depth > MaxExpressionDepth)
         {
-            Fail(new TextSpan(node.Span.Start, Math.Max(1, Math.Min(node.Span.Length, 1))), $"Expression is nested too deeply (more than {MaxExpressionDepth} levels)");
+            Fail(new TextSpan(node.Span.Start, node.Span.Length > 0 ? 1 : 0), $"Expression is nested too deeply (more than {MaxExpressionDepth} levels)");
         }
         return node;
     }
@@ -446,6 +446,21 @@ internal sealed partial class Parser
     /// </summary>
     private PebbleExpression ParseStringExpression()
     {
+        // Most strings are one plain literal: no interpolation can follow, so skip the general loop.
+        ref readonly var first = ref _t[_p];
+        if (first.Kind == TokenKind.String)
+        {
+            var next = _t[_p + 1];
+            bool continues = next.Kind == TokenKind.InterpolationStart
+                || (next.Kind == TokenKind.QuoteOpen && _t[_p + 2].Kind == TokenKind.InterpolationStart);
+            if (!continues)
+            {
+                var literal = LiteralExpression.String(_s, Span(first), TextSpan.FromBounds(first.Start + 1, first.End - 1), _s[first.Start]);
+                Advance();
+                return literal;
+            }
+        }
+
         int start = _t[_p].Start;
         var parts = new List<PebbleExpression>(2);
         var partStarts = new List<int>(2);

@@ -20,7 +20,7 @@ internal sealed partial class Parser
     internal const int MaxTagDepth = 256;
 
     private readonly string _s;
-    private readonly List<Token> _t;
+    private readonly TokenBuffer _t;
     private readonly List<PebbleError> _errors;
     private readonly bool _rawPrePass;
 
@@ -36,11 +36,12 @@ internal sealed partial class Parser
     private bool _failed;
 
     private int _expressionDepth;
+    private int _dashReportedAt = -1;
 
     /// <summary>The end tags each open body stops at, innermost last; used to close bodies an end tag cuts short.</summary>
     private readonly List<StopTags> _stops = new();
 
-    public Parser(string source, List<Token> tokens, List<PebbleError> errors, bool rawPrePass)
+    public Parser(string source, TokenBuffer tokens, List<PebbleError> errors, bool rawPrePass)
     {
         _s = source;
         _t = tokens;
@@ -104,8 +105,10 @@ internal sealed partial class Parser
                         var nameToken = _t[TagNameIndex(_p)];
                         if (nameToken.Kind == TokenKind.Name)
                         {
-                            if (TagNameIndex(_p) != _p + 1)
+                            // A tag that cuts an inner body short is seen again by the enclosing body: report once.
+                            if (TagNameIndex(_p) != _p + 1 && _p > _dashReportedAt)
                             {
+                                _dashReportedAt = _p;
                                 var dash = _t[_p + 1];
                                 Report(Span(dash), $"Unexpected token \"-\" before the tag name: for whitespace control put a blank after \"-\", as in \"{{%- {Text(nameToken)}\"");
                             }
@@ -240,7 +243,6 @@ internal sealed partial class Parser
     {
         "elif" or "elsif" => "; did you mean \"elseif\"?",
         "endset" => "; \"set\" has no end tag",
-        "do" or "with" or "spaceless" or "apply" or "sandbox" => string.Empty,
         _ => string.Empty,
     };
 
@@ -521,16 +523,10 @@ internal sealed partial class Parser
     private RemovedTagNode ParseRemovedTag(int open, TagInfo tag, PebbleIdentifier tagName)
     {
         BeginBlock();
-        var nameToken = _t[_p];
-        if (nameToken.Start >= _blockFirstLexError)
-        {
-            _failed = true;
-        }
-        else
-        {
-            _errors.Add(new PebbleError(PebbleErrorKind.RemovedTag, Span(nameToken),
-                $"Unexpected tag name \"{tagName.Name}\": Kestra removes the \"{tagName.Name}\" tag from Pebble"));
-        }
+
+        // Reported even when the rest of the tag is broken: the name alone settles it, and it is its own rule.
+        _errors.Add(new PebbleError(PebbleErrorKind.RemovedTag, tagName.Span,
+            $"Unexpected tag name \"{tagName.Name}\": Kestra removes the \"{tagName.Name}\" tag from Pebble"));
         _p = _blockEnd;
         EndBlock(string.Empty);
 

@@ -13,9 +13,17 @@ public static class PebbleParser
 
         var errors = new List<PebbleError>();
         var raw = options.ApplyKestraRawPrePass ? KestraRawPrePass.Find(template, errors) : Array.Empty<RawRegion>();
-        var tokens = new Lexer(template, raw, errors).Lex();
-        var nodes = new Parser(template, tokens, errors, options.ApplyKestraRawPrePass).ParseTemplate();
-        return new PebbleTemplate(template, nodes, SortByPosition(errors));
+        var buffer = TokenBuffer.Rent(Math.Min(template.Length / 6 + 6, 4096));
+        try
+        {
+            var tokens = new Lexer(template, raw, errors, buffer).Lex();
+            var nodes = new Parser(template, tokens, errors, options.ApplyKestraRawPrePass).ParseTemplate();
+            return new PebbleTemplate(template, nodes, SortByPosition(errors));
+        }
+        finally
+        {
+            TokenBuffer.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -128,12 +128,17 @@ public static class SExpressionPrinter
                 sb.Append("))");
                 break;
             case UnaryExpression unary:
-                sb.Append("(Unary").Append(unary.Operator.ToString()).Append(' ');
+                sb.Append(unary.Operator switch
+                {
+                    PebbleUnaryOperator.Not => "(UnaryNot ",
+                    PebbleUnaryOperator.Minus => "(UnaryMinus ",
+                    _ => "(UnaryPlus ",
+                });
                 AppendExpression(sb, unary.Operand);
                 sb.Append(')');
                 break;
             case BinaryExpression binary:
-                sb.Append('(').Append(binary.Operator.ToString()).Append(' ');
+                sb.Append('(').Append(Name(binary.Operator)).Append(' ');
                 AppendExpression(sb, binary.Left);
                 sb.Append(' ');
                 AppendExpression(sb, binary.Right);
@@ -173,6 +178,29 @@ public static class SExpressionPrinter
                 break;
         }
     }
+
+    /// <summary>Spelled out rather than Enum.ToString(): the names are a contract, and this stays trimming-proof.</summary>
+    private static string Name(PebbleBinaryOperator op) => op switch
+    {
+        PebbleBinaryOperator.Or => "Or",
+        PebbleBinaryOperator.And => "And",
+        PebbleBinaryOperator.Contains => "Contains",
+        PebbleBinaryOperator.Equals => "Equals",
+        PebbleBinaryOperator.NotEquals => "NotEquals",
+        PebbleBinaryOperator.GreaterThan => "GreaterThan",
+        PebbleBinaryOperator.LessThan => "LessThan",
+        PebbleBinaryOperator.GreaterThanEquals => "GreaterThanEquals",
+        PebbleBinaryOperator.LessThanEquals => "LessThanEquals",
+        PebbleBinaryOperator.Add => "Add",
+        PebbleBinaryOperator.Subtract => "Subtract",
+        PebbleBinaryOperator.Multiply => "Multiply",
+        PebbleBinaryOperator.Divide => "Divide",
+        PebbleBinaryOperator.Modulus => "Modulus",
+        PebbleBinaryOperator.Concatenate => "Concatenate",
+        PebbleBinaryOperator.Range => "Range",
+        PebbleBinaryOperator.NullCoalescing => "NullCoalescing",
+        _ => "UndefinedCoalescing",
+    };
 
     private static void AppendArguments(StringBuilder sb, IReadOnlyList<Argument> arguments)
     {

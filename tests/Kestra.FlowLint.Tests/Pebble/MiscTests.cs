@@ -58,4 +58,30 @@ public class MiscTests
     {
         PebbleParser.Parse(null!).Nodes.ShouldBeEmpty();
     }
+
+    [TestMethod]
+    public void EveryBinaryOperatorPrintsAsItsEnumName()
+    {
+        var symbols = new Dictionary<PebbleBinaryOperator, string>
+        {
+            [PebbleBinaryOperator.Or] = "or", [PebbleBinaryOperator.And] = "and", [PebbleBinaryOperator.Contains] = "contains",
+            [PebbleBinaryOperator.Equals] = "==", [PebbleBinaryOperator.NotEquals] = "!=", [PebbleBinaryOperator.GreaterThan] = ">",
+            [PebbleBinaryOperator.LessThan] = "<", [PebbleBinaryOperator.GreaterThanEquals] = ">=", [PebbleBinaryOperator.LessThanEquals] = "<=",
+            [PebbleBinaryOperator.Add] = "+", [PebbleBinaryOperator.Subtract] = "-", [PebbleBinaryOperator.Multiply] = "*",
+            [PebbleBinaryOperator.Divide] = "/", [PebbleBinaryOperator.Modulus] = "%", [PebbleBinaryOperator.Concatenate] = "~",
+            [PebbleBinaryOperator.Range] = "..", [PebbleBinaryOperator.NullCoalescing] = "??", [PebbleBinaryOperator.UndefinedCoalescing] = "???",
+        };
+        foreach (PebbleBinaryOperator op in Enum.GetValues(typeof(PebbleBinaryOperator)))
+        {
+            var parsed = P.Parse("{{ a " + symbols[op] + " b }}");
+            var binary = parsed.Nodes.Single().ShouldBeOfType<PrintNode>().Expression.ShouldBeOfType<BinaryExpression>();
+            binary.Operator.ShouldBe(op);
+            SExpressionPrinter.Print(binary).ShouldBe($"({op} $a $b)");
+        }
+        foreach (PebbleUnaryOperator op in Enum.GetValues(typeof(PebbleUnaryOperator)))
+        {
+            string symbol = op switch { PebbleUnaryOperator.Not => "not ", PebbleUnaryOperator.Minus => "-", _ => "+" };
+            SExpressionPrinter.Print(P.Parse("{{ " + symbol + "a }}")).ShouldBe($"[print:(Unary{op} $a)]");
+        }
+    }
 }

@@ -133,4 +133,23 @@ public class RecoveryTests
         parsed.Errors.Select(e => P.At(template, e)).ShouldBe(new[] { "10:2", "13:3", "22:k=1" });
         SExpressionPrinter.Print(parsed).ShouldBe("[print:(Concatenate (call f(a=long:1, long:2, long:3)) (attr $x str:\"y\" args(k=long:1)))]");
     }
+
+    [TestMethod]
+    public void ARemovedTagIsReportedEvenInAnUnclosedBlock()
+    {
+        var errors = P.Errors("{% include 'x'");
+        errors.Select(e => e.Kind).ShouldBe(new[] { PebbleErrorKind.Syntax, PebbleErrorKind.RemovedTag });
+        errors[0].Message.ShouldStartWith("Unclosed \"{%\"");
+    }
+
+    [TestMethod]
+    public void ADashedEndTagThatClosesAnOuterTagIsReportedOnce()
+    {
+        var errors = P.Errors("{% if a %}{% for x in y %}{%-endif%}");
+        errors.Select(e => e.Message).ShouldBe(new[]
+        {
+            "Unclosed \"for\": expected \"{% endfor %}\" before \"{% endif %}\"",
+            "Unexpected token \"-\" before the tag name: for whitespace control put a blank after \"-\", as in \"{%- endif\"",
+        });
+    }
 }
