@@ -15,22 +15,46 @@ public static class SExpressionPrinter
         var sb = new StringBuilder();
         sb.Append('[');
         bool first = true;
-        foreach (var node in template.Nodes)
+        var nodes = template.Nodes;
+        int i = 0;
+        while (i < nodes.Count)
         {
+            // Kestra swaps a raw block for a placeholder before Pebble runs, so Pebble sees the raw content and
+            // the text around it as one text node: a run of text and raw blocks prints as one text.
+            int end = i;
+            bool hasRaw = false;
+            while (end < nodes.Count && (nodes[end] is TextNode || IsKestraRaw(nodes[end])))
+            {
+                hasRaw |= IsKestraRaw(nodes[end]);
+                end++;
+            }
+            if (hasRaw)
+            {
+                var merged = new StringBuilder();
+                for (int k = i; k < end; k++)
+                    merged.Append(nodes[k] is TextNode t ? t.Value : ((VerbatimNode)nodes[k]).Value);
+                if (merged.Length > 0)
+                {
+                    if (!first) sb.Append(' ');
+                    sb.Append("text:");
+                    AppendQuoted(sb, merged.ToString());
+                    first = false;
+                }
+                i = end;
+                continue;
+            }
+
             int mark = sb.Length;
             if (!first) sb.Append(' ');
-            if (AppendNode(sb, node))
-            {
-                first = false;
-            }
-            else
-            {
-                sb.Length = mark;
-            }
+            if (AppendNode(sb, nodes[i])) first = false;
+            else sb.Length = mark;
+            i++;
         }
         sb.Append(']');
         return sb.ToString();
     }
+
+    private static bool IsKestraRaw(PebbleTemplateNode node) => node is VerbatimNode { Kind: VerbatimKind.KestraRaw };
 
     public static string Print(PebbleExpression expression)
     {
