@@ -55,6 +55,6 @@ public class CorpusParseTests
         var nowValid = KnownInvalid.Keys.Where(k => !failures.ContainsKey(k)).ToList();
         unexpected.ShouldBeEmpty($"{unexpected.Count} templated strings failed to parse (of {sites} in {flows} flows, {files} files):\n" + string.Join("\n", unexpected));
         nowValid.ShouldBeEmpty("listed as invalid but parse now: " + string.Join(", ", nowValid));
-        sites.ShouldBeGreaterThan(1000);
+        sites.ShouldBeGreaterThan(700, "the walk must reach the templates of every flow");
     }
 }
