@@ -59,12 +59,13 @@ internal readonly struct NodeProperties
         return new NodeProperties(anchorSpan, end, SkipSeparation(text, end));
     }
 
-    private static int SkipSeparation(string text, int i)
+    /// <summary>Skips blanks, line breaks and comments (and NUL, which YamlDotNet skips between tokens).</summary>
+    public static int SkipSeparation(string text, int i)
     {
         while (i < text.Length)
         {
             char c = text[i];
-            if (IsBlank(c))
+            if (IsBlankOrZero(c))
             {
                 i++;
             }

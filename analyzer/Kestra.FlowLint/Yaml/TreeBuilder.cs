@@ -51,6 +51,10 @@ internal sealed class TreeBuilder
     {
         public YamlNode Node;
         public bool IsFlow;
+
+        // A single "key: value" pair inside a flow sequence ([a: b]): YamlDotNet gives its events no
+        // position and there are no braces, so its span is that of its children.
+        public bool IsImplicitPair;
         public YamlNode? PendingKey;
         public int ContentStart;
         public int LastChildEnd;
@@ -175,6 +179,12 @@ internal sealed class TreeBuilder
                 if (back > 0 && _text[back - 1] == ':')
                     at = back;
             }
+            if (_depth > 0 && at < _stack[_depth - 1].LastChildEnd)
+            {
+                // An empty key at the start of a line (": value") comes with a stale mark, often
+                // offset 0: it sits where the next token is, the colon.
+                at = NodeProperties.SkipSeparation(_text, _stack[_depth - 1].LastChildEnd);
+            }
             node.Span = new TextSpan(at, 0);
         }
         else if (style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
@@ -198,7 +208,22 @@ internal sealed class TreeBuilder
         int end = indicator + 1;
         if (indicator < _text.Length && (_text[indicator] == '|' || _text[indicator] == '>'))
         {
-            map = ScalarDecoder.Current.Block(_text, indicator, EnclosingBlockIndent(), node.Style == YamlScalarStyle.Literal, node.Value, out end);
+            var decoder = ScalarDecoder.Current;
+            bool literal = node.Style == YamlScalarStyle.Literal;
+            int indent = EnclosingBlockIndent();
+            map = decoder.Block(_text, indicator, indent, literal, node.Value, out end);
+            if (map == null)
+            {
+                // On broken input YamlDotNet's scanner can be at an indentation that no collection
+                // event reflects (a key it never reports as a mapping). Any indentation that
+                // reproduces its value exactly is the one it used.
+                int column = indicator - LineStartOf(_text, indicator);
+                for (int candidate = column - 1; candidate >= -1 && map == null; candidate--)
+                {
+                    if (candidate != indent)
+                        map = decoder.Block(_text, indicator, candidate, literal, node.Value, out end);
+                }
+            }
         }
         if (map == null)
         {
@@ -219,7 +244,14 @@ internal sealed class TreeBuilder
 
         YamlNode node = isMapping ? new YamlMapping(Top, _depth, isFlow) : new YamlSequence(Top, _depth, isFlow);
         int contentStart = start;
-        if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
+        bool implicitPair = isMapping && isFlow && _depth > 0 && _stack[_depth - 1].IsFlow
+            && (start <= _stack[_depth - 1].ContentStart || start >= _text.Length || _text[start] != '{');
+        if (implicitPair)
+        {
+            contentStart = _stack[_depth - 1].LastChildEnd;
+            node.SetProperties(e.Anchor.IsEmpty ? null : e.Anchor.Value, default, e.Tag.IsEmpty ? null : e.Tag.Value);
+        }
+        else if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
         {
             var properties = NodeProperties.Scan(_text, start, !e.Anchor.IsEmpty, !e.Tag.IsEmpty);
             node.SetProperties(e.Anchor.IsEmpty ? null : e.Anchor.Value, properties.AnchorSpan, e.Tag.IsEmpty ? null : e.Tag.Value);
@@ -231,7 +263,7 @@ internal sealed class TreeBuilder
         Attach(node);
         if (_depth == _stack.Length)
             Array.Resize(ref _stack, _depth * 2);
-        _stack[_depth++] = new Frame { Node = node, IsFlow = isFlow, ContentStart = contentStart, LastChildEnd = contentStart, Column = -2 };
+        _stack[_depth++] = new Frame { Node = node, IsFlow = isFlow, IsImplicitPair = implicitPair, ContentStart = contentStart, LastChildEnd = contentStart, Column = -2 };
 
         if (node.Anchor != null)
         {
@@ -248,7 +280,9 @@ internal sealed class TreeBuilder
             return;
         ref var frame = ref _stack[_depth - 1];
         int end;
-        if (frame.IsFlow && closingMark < _text.Length && (_text[closingMark] == ']' || _text[closingMark] == '}'))
+        if (frame.IsImplicitPair)
+            end = frame.LastChildEnd;
+        else if (frame.IsFlow && closingMark < _text.Length && (_text[closingMark] == ']' || _text[closingMark] == '}'))
             end = closingMark + 1;
         else
             end = Math.Max(frame.LastChildEnd, Math.Min(_text.Length, frame.ContentStart + (frame.IsFlow ? 1 : 0)));
@@ -327,6 +361,12 @@ internal sealed class TreeBuilder
             return;
         }
         ref var frame = ref _stack[_depth - 1];
+        if (frame.IsImplicitPair && frame.PendingKey == null && ((YamlMapping)frame.Node).Entries.Count == 0)
+        {
+            frame.ContentStart = node.Anchor != null ? Math.Min(node.AnchorSpan.Start, node.Span.Start) : node.Span.Start;
+            frame.LastChildEnd = frame.ContentStart;
+            frame.Node.Span = new TextSpan(frame.ContentStart, 0);
+        }
         if (frame.Node is YamlSequence sequence)
         {
             sequence.Add(node);
@@ -423,7 +463,7 @@ internal sealed class TreeBuilder
         while (_depth > 0)
         {
             ref var frame = ref _stack[_depth - 1];
-            PopFrame(Math.Max(frame.LastChildEnd, Math.Min(_text.Length, frame.ContentStart + (frame.IsFlow ? 1 : 0))));
+            PopFrame(Math.Max(frame.LastChildEnd, Math.Min(_text.Length, frame.ContentStart + (frame.IsFlow && !frame.IsImplicitPair ? 1 : 0))));
         }
         if (_inDocument)
             FinishDocument(complete: !_stopped, explicitEnd: -1);

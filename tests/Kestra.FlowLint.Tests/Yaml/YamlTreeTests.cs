@@ -70,6 +70,23 @@ public class YamlTreeTests
     }
 
     [TestMethod]
+    public void Single_pair_mappings_in_flow_sequences_span_their_pair()
+    {
+        // YamlDotNet gives these mappings no position at all.
+        var s = Parse("x: [a: b, &k c : d, ? e, f]\n");
+        var x = (YamlSequence)s.Root().Get("x");
+        x.Items.Count.ShouldBe(4);
+        var first = (YamlMapping)x.Items[0];
+        first.IsFlowStyle.ShouldBeTrue();
+        s.Source(first.Span).ShouldBe("a: b");
+        s.Source(x.Items[1].Span).ShouldBe("&k c : d");
+        ((YamlMapping)x.Items[1]).Entries[0].Key.Anchor.ShouldBe("k");
+        s.Source(x.Items[2].Span).ShouldBe("e");
+        ((YamlMapping)x.Items[2]).Scalar("e").IsNull.ShouldBeTrue();
+        s.Source(x.Items[3].Span).ShouldBe("f");
+    }
+
+    [TestMethod]
     public void Anchor_and_tag_are_not_part_of_the_node_span()
     {
         var s = Parse("a: &x !t foo\nb: &m\n  c: 1\nd: !!str\ne: !!seq\n- x\n");
@@ -113,6 +130,17 @@ public class YamlTreeTests
         s.At(d.Get("y")).ShouldBe("6:11-6:11");
         ((YamlScalar)root.Get("e")).IsNull.ShouldBeTrue();
         root.Scalar("a").MapToSource(0, 0).ShouldBe(a.Span);
+    }
+
+    [TestMethod]
+    public void Empty_keys_sit_at_their_colon()
+    {
+        var s = Parse("a: 1\n: 2\n");
+        var root = (YamlMapping)s.Root();
+        s.At(root.Entries[1].Key).ShouldBe("2:1-2:1");
+        ((YamlScalar)root.Entries[1].Key).IsNull.ShouldBeTrue();
+        var s2 = Parse("\n: x");
+        s2.At(s2.Root()).ShouldBe("2:1-2:4");
     }
 
     [TestMethod]
