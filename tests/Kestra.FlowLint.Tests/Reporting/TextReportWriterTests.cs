@@ -59,6 +59,28 @@ public class TextReportWriterTests
     }
 
     [TestMethod]
+    public void Tab_indented_lines_keep_the_underline_under_the_span()
+    {
+        const string source = "\tkey: {{ x }}\n\t\tmore\nrest: 1\n";
+        var text = new SourceText(source, "flow.yaml");
+        int end = source.IndexOf("more", StringComparison.Ordinal) + 4;
+        Render(At(Finding, text, "x", "one line"), Diagnostic.Create(Finding, text, TextSpan.FromBounds(1, end), "two lines")).ShouldBe(Lines(
+            "flow.yaml:1:2: warning[KF9001]: two lines",
+            "1 |     key: {{ x }}",
+            "  |     ^~~~~~~~~~~~",
+            "2 |         more",
+            "  |         ~~~~",
+            "  = help: " + HelpBase + "kf9001",
+            "",
+            "flow.yaml:1:10: warning[KF9001]: one line",
+            "1 |     key: {{ x }}",
+            "  |             ^",
+            "  = help: " + HelpBase + "kf9001",
+            "",
+            "0 errors, 2 warnings, 0 notes in 1 file"));
+    }
+
+    [TestMethod]
     public void Wide_characters_take_two_cells_and_columns_stay_utf16()
     {
         var text = new SourceText("id: t\nnamespace: n\ntasks:\n  - id: s\n    type: x\n    message: \"名前 😀 {{ x }}\"\n", "flow.yaml");
