@@ -54,10 +54,10 @@ public static class Program
 
         var rulesFormat = new Option<string>("--format", "-f")
         {
-            Description = "markdown (the source of rules.md) or text.",
+            Description = "text (default), markdown (the source of rules.md) or json.",
             DefaultValueFactory = _ => "text",
         };
-        rulesFormat.AcceptOnlyFromAmong("markdown", "text");
+        rulesFormat.AcceptOnlyFromAmong(RulesCommand.Formats);
         var rules = new Command("rules", "List every rule FlowLint knows.") { rulesFormat };
         rules.SetAction(parse => RulesCommand.Run(parse.GetValue(rulesFormat) ?? "text", stdout));
         root.Subcommands.Add(rules);

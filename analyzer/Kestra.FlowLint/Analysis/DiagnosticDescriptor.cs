@@ -23,7 +23,8 @@ public sealed class DiagnosticDescriptor
         string? securitySeverity = null,
         IReadOnlyList<string>? tags = null,
         string? badExample = null,
-        string? goodExample = null)
+        string? goodExample = null,
+        bool redactSource = false)
     {
         Id = id ?? throw new ArgumentNullException(nameof(id));
         Title = title;
@@ -36,6 +37,7 @@ public sealed class DiagnosticDescriptor
         Tags = tags ?? Array.Empty<string>();
         BadExample = badExample;
         GoodExample = goodExample;
+        RedactSource = redactSource;
     }
 
     public string Id { get; }
@@ -61,6 +63,12 @@ public sealed class DiagnosticDescriptor
 
     /// <summary>The corrected version, which must not trigger the rule.</summary>
     public string? GoodExample { get; }
+
+    /// <summary>
+    /// The flagged text is itself sensitive (a hard-coded credential): outputs that quote source (code frames,
+    /// snippets) mask it, and fingerprints never hash it.
+    /// </summary>
+    public bool RedactSource { get; }
 
     public string HelpUri => DocumentationBaseUrl + "#" + Id.ToLowerInvariant();
 

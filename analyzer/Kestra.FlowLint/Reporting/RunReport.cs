@@ -62,7 +62,8 @@ public static class ReportFormats
 {
     public static IReadOnlyList<IReportWriter> All { get; } = new IReportWriter[]
     {
-        new TextLineReportWriter(),
+        new TextReportWriter(),
+        new JsonReportWriter(),
         new MsBuildReportWriter(),
     };
 
@@ -78,18 +79,6 @@ public static class ReportFormats
         var names = new string[All.Count];
         for (int i = 0; i < names.Length; i++) names[i] = All[i].Name;
         return names;
-    }
-}
-
-/// <summary>The foundation's `path:line:col: severity[ID]: message` lines, suppressed findings left out.</summary>
-public sealed class TextLineReportWriter : IReportWriter
-{
-    public string Name => "text";
-
-    public void Write(RunReport report, System.IO.TextWriter output)
-    {
-        foreach (var d in report.Diagnostics)
-            if (!d.IsSuppressed) output.WriteLine(LineFormats.Text(d));
     }
 }
 

@@ -12,7 +12,7 @@ public class CheckCommandTests
     {
         var (code, stdout, _) = CliRunner.Run("check", "examples/");
         code.ShouldBe(1);
-        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = FindingLines(stdout);
         lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:8:38:", StringComparison.Ordinal) && l.Contains(": error[KF3001]: ", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:12:18: error[KF3010]: ", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("examples/flows/broken-expressions.yaml:17:7: error[KF3011]: ", StringComparison.Ordinal));
@@ -52,7 +52,7 @@ public class CheckCommandTests
     {
         var (code, stdout, stderr) = CliRunner.Run("check", "examples/flows/hello-world.yaml");
         code.ShouldBe(0);
-        stdout.ShouldBeEmpty();
+        stdout.ShouldBe("0 errors, 0 warnings, 0 notes in 1 file\n");
         stderr.ShouldContain("1 flow(s)");
     }
 
@@ -77,7 +77,9 @@ public class CheckCommandTests
             File.WriteAllText(Path.Combine(root, folder, "f.yaml"), broken);
         }
         var (_, stdout, _) = CliRunner.RunIn(root, "", "check", ".");
-        stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldAllBe(l => l.StartsWith("flows/f.yaml:", StringComparison.Ordinal));
+        var lines = FindingLines(stdout);
+        lines.ShouldNotBeEmpty();
+        lines.ShouldAllBe(l => l.StartsWith("flows/f.yaml:", StringComparison.Ordinal));
     }
 
     [TestMethod]
@@ -89,7 +91,7 @@ public class CheckCommandTests
         File.WriteAllText(Path.Combine(root, "c-flow.yaml"), "id: x\nnamespace: y\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ a | }}\"\n");
         var (code, stdout, _) = CliRunner.RunIn(root, "", "check", ".");
         code.ShouldBe(1);
-        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = FindingLines(stdout);
         lines[0].ShouldStartWith("a-binary.yaml:1:1: error[KF0004]: ");
         lines[1].ShouldStartWith("b-latin1.yaml:1:1: error[KF0004]: ");
         lines[1].ShouldContain("UTF-8");
@@ -109,4 +111,8 @@ public class CheckCommandTests
         ranges.Count.ShouldBe(3);
         ranges.Distinct().Single().ShouldBe("(6,18,6,25)");
     }
+
+    /// <summary>The `path:line:col: severity[ID]: message` lines of the text format, without code frames and summary.</summary>
+    private static string[] FindingLines(string stdout) =>
+        stdout.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\S.*:\d+:\d+: (error|warning|note)\[KF\d{4}\]: ")).ToArray();
 }

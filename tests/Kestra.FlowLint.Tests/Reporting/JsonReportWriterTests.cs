@@ -1,0 +1,133 @@
+using System.IO;
+using System.Text.Json;
+using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Reporting;
+using Kestra.FlowLint.Tests.Cli;
+using Kestra.FlowLint.Tests.Support;
+using Kestra.FlowLint.Text;
+using static Kestra.FlowLint.Tests.Reporting.ReportTestData;
+
+namespace Kestra.FlowLint.Tests.Reporting;
+
+[TestClass]
+public class JsonReportWriterTests
+{
+    private static readonly JsonReportWriter Writer = new();
+
+    [TestMethod]
+    public void Writes_the_documented_shape_exactly()
+    {
+        var text = new SourceText("id: t\nnamespace: n\r\ntasks:\n  - id: a\n    message: \"{{ oops\"\n", "flows/t.yaml");
+        var first = At(ErrorFinding, text, "oops", "Say \"hé\" <b> & 名", owner: "tasks:a/message");
+        var second = At(Finding, text, "namespace", "kept").WithSuppression(SuppressionKind.InSource, "known");
+        var report = Report(second, first);
+        string[] fingerprints = Fingerprint.ComputeAll(new[] { second, first });
+
+        Write(Writer, report).ShouldBe(Lines(
+            "{",
+            "  \"version\": 1,",
+            "  \"findings\": [",
+            "    {",
+            "      \"ruleId\": \"KF9001\",",
+            "      \"severity\": \"warning\",",
+            "      \"path\": \"flows/t.yaml\",",
+            "      \"startLine\": 2,",
+            "      \"startColumn\": 1,",
+            "      \"endLine\": 2,",
+            "      \"endColumn\": 10,",
+            "      \"message\": \"kept\",",
+            "      \"fingerprint\": \"" + fingerprints[0] + "\",",
+            "      \"suppressed\": true",
+            "    },",
+            "    {",
+            "      \"ruleId\": \"KF9002\",",
+            "      \"severity\": \"error\",",
+            "      \"path\": \"flows/t.yaml\",",
+            "      \"startLine\": 5,",
+            "      \"startColumn\": 18,",
+            "      \"endLine\": 5,",
+            "      \"endColumn\": 22,",
+            "      \"message\": \"Say \\\"hé\\\" <b> & 名\",",
+            "      \"fingerprint\": \"" + fingerprints[1] + "\",",
+            "      \"suppressed\": false",
+            "    }",
+            "  ],",
+            "  \"summary\": {",
+            "    \"files\": 1,",
+            "    \"flows\": 1,",
+            "    \"configurations\": 0,",
+            "    \"skippedDocuments\": 0,",
+            "    \"errors\": 1,",
+            "    \"warnings\": 0,",
+            "    \"notes\": 0,",
+            "    \"suppressed\": 1",
+            "  }",
+            "}"));
+    }
+
+    [TestMethod]
+    public void Parses_back_to_the_same_findings()
+    {
+        var text = new SourceText("a: 1\nb: \"tab\there\"\nc: 3\n", "x.yaml");
+        var d1 = At(ErrorFinding, text, "\"tab\there\"", "control \u0001 and \\ and \"quotes\" and \ttab");
+        var d2 = Diagnostic.Create(Finding, text, new TextSpan(0, text.Length), "whole file");
+        using var json = JsonDocument.Parse(Write(Writer, Report(d1, d2)));
+
+        var root = json.RootElement;
+        root.GetProperty("version").GetInt32().ShouldBe(1);
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        findings.Count.ShouldBe(2);
+        findings[0].GetProperty("message").GetString().ShouldBe("whole file");
+        findings[0].GetProperty("endLine").GetInt32().ShouldBe(4);
+        findings[0].GetProperty("endColumn").GetInt32().ShouldBe(1);
+        findings[1].GetProperty("message").GetString().ShouldBe("control \u0001 and \\ and \"quotes\" and \ttab");
+        findings[1].GetProperty("startLine").GetInt32().ShouldBe(2);
+        findings[1].GetProperty("startColumn").GetInt32().ShouldBe(4);
+        findings[1].GetProperty("endColumn").GetInt32().ShouldBe(14);
+        findings.ShouldAllBe(f => f.EnumerateObject().Select(p => p.Name).SequenceEqual(new[]
+            { "ruleId", "severity", "path", "startLine", "startColumn", "endLine", "endColumn", "message", "fingerprint", "suppressed" }));
+        root.GetProperty("summary").GetProperty("errors").GetInt32().ShouldBe(1);
+    }
+
+    [TestMethod]
+    public void A_lone_surrogate_in_a_message_still_gives_valid_json()
+    {
+        var text = new SourceText("a: 1\n", "x.yaml");
+        string output = Write(Writer, Report(At(Finding, text, "a", "bad \uD800 half")));
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("findings")[0].GetProperty("message").GetString().ShouldBe("bad \uFFFD half");
+    }
+
+    [TestMethod]
+    public void Output_is_the_same_whatever_the_order_of_the_findings()
+    {
+        var a = new SourceText("x: 1\ny: 2\n", "a.yaml");
+        var b = new SourceText("x: 1\ny: 2\n", "b.yaml");
+        var findings = new[] { At(Finding, b, "y", "4"), At(Finding, a, "y", "2"), At(ErrorFinding, a, "y", "3"), At(Finding, a, "x", "1") };
+        string output = Write(Writer, Report(findings));
+        Write(Writer, Report(findings.Reverse().ToArray())).ShouldBe(output);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString())
+            .ShouldBe(new[] { "1", "2", "3", "4" });
+    }
+
+    [TestMethod]
+    [DoNotParallelize]
+    public void The_cli_writes_utf8_json_without_a_byte_order_mark()
+    {
+        string file = Path.Combine(Directory.CreateTempSubdirectory("flowlint-json").FullName, "out.json");
+        var (code, stdout, _) = CliRunner.Run("check", "examples/flows/secret-in-log.yaml", "--format", "json", "-o", file);
+        code.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        byte[] bytes = File.ReadAllBytes(file);
+        bytes[0].ShouldBe((byte)'{');
+        using var json = JsonDocument.Parse(bytes);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        findings.ShouldNotBeEmpty();
+        findings.ShouldAllBe(f => f.GetProperty("ruleId").GetString() == "KF1001");
+        findings[0].GetProperty("path").GetString().ShouldBe("examples/flows/secret-in-log.yaml");
+        findings[0].GetProperty("startLine").GetInt32().ShouldBe(8);
+        findings[0].GetProperty("startColumn").GetInt32().ShouldBe(30);
+        json.RootElement.GetProperty("summary").GetProperty("files").GetInt32().ShouldBe(1);
+    }
+}
