@@ -126,7 +126,9 @@ internal static class CheckCommand
             writer.Write(report, stdout);
         }
 
-        stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; " +
+        // The text format ends with its own summary; machine formats keep standard output clean, so theirs goes to stderr.
+        if (writer.Name != "text")
+            stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; " +
             $"{errors} error(s), {warnings} warning(s), {notes} note(s)" + (suppressed > 0 ? $", {suppressed} suppressed" : ""));
         return failing > 0 ? ExitFindings : ExitOk;
     }

@@ -106,7 +106,9 @@ public class FuzzTests
         clock.Stop();
         P.AssertSpansInBounds(parsed);
         SExpressionPrinter.Print(parsed);
-        clock.ElapsedMilliseconds.ShouldBeLessThan(1_000, $"{template.Length} characters of \"{unit}\"");
+        // A hang guard, not a speed measurement (speed is the benchmark project's job): quadratic behaviour on
+        // 200,000 characters would take minutes, linear takes milliseconds even on a loaded CI machine.
+        clock.ElapsedMilliseconds.ShouldBeLessThan(30_000, $"{template.Length} characters of \"{unit}\"");
     }
 
     private static void Check(string template)
@@ -127,7 +129,7 @@ public class FuzzTests
             {
                 throw new InvalidOperationException($"failed on {Escape(template)} (raw pre-pass {options.ApplyKestraRawPrePass}): {ex.Message}", ex);
             }
-            if (clock.ElapsedMilliseconds > 500) Assert.Fail($"slow on {Escape(template)}");
+            if (clock.ElapsedMilliseconds > 10_000) Assert.Fail($"hang guard: {Escape(template)}");
             for (int i = 0; i < parsed.Errors.Count; i++)
             {
                 if (string.IsNullOrWhiteSpace(parsed.Errors[i].Message)) Assert.Fail($"empty message on {Escape(template)}");
