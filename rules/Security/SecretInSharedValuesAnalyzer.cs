@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Flows;
+using Kestra.FlowLint.Knowledge;
 
 namespace Kestra.FlowLint.Rules.Security;
 
@@ -29,7 +30,7 @@ public sealed class SecretInSharedValuesAnalyzer : FlowAnalyzer
         {
             SiteOwnerKind.Variable => VariableName(site.RelativePath) is { } name ? $"flow variable '{name}'" : null,
             SiteOwnerKind.PluginDefault when site.RelativePath.StartsWith("values.", StringComparison.Ordinal) && site.PluginDefault is { Type: { } type }
-                && IsPackagePrefix(type) => $"the plugin defaults for '{type}'",
+                && IsPackagePrefix(type) && IsRenderedInTasks(type, site.RelativePath) => $"the plugin defaults for '{type}'",
             _ => null,
         };
         if (where is null) return;
@@ -42,6 +43,15 @@ public sealed class SecretInSharedValuesAnalyzer : FlowAnalyzer
                 context.ReportInTemplate(Rule, use.Span, null, use.Display, where, reach);
         }
     });
+
+    /// <summary>A default lands in the tasks' own properties; `description` and the like are never rendered there.</summary>
+    private static bool IsRenderedInTasks(string type, string relativePath)
+    {
+        const string Prefix = "values.";
+        int end = relativePath.IndexOfAny(new[] { '.', '[' }, Prefix.Length);
+        string property = end < 0 ? relativePath.Substring(Prefix.Length) : relativePath.Substring(Prefix.Length, end - Prefix.Length);
+        return RenderingRules.IsTaskPropertyRendered(type, property);
+    }
 
     /// <summary>`io.kestra.plugin.scripts` names a package (every type below it); `io.kestra.plugin.scripts.shell.Commands` one class.</summary>
     private static bool IsPackagePrefix(string type)

@@ -37,7 +37,7 @@ public class SecretInNotificationAnalyzerTests
                 htmlTextContent: >-
                   Hello
                   {{ {|KF1006:secret('E')|} | upper }}
-            """, "KF1006");
+            """, "flow.yaml", "KF1006");
     }
 
     [TestMethod]
@@ -69,7 +69,7 @@ public class SecretInNotificationAnalyzerTests
                 url: "{{ secret('SLACK_WEBHOOK') }}"
                 templateRenderMap:
                   extra: "{{ {|KF1006:secret('VAR')|} }}"
-            """, "KF1006").Count.ShouldBe(7);
+            """, "flow.yaml", "KF1006").Count.ShouldBe(7);
     }
 
     [TestMethod]
@@ -88,7 +88,7 @@ public class SecretInNotificationAnalyzerTests
                 type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
                 url: "{{ secret('SLACK_WEBHOOK') }}"
                 messageText: "{{ {|KF1006:inputs.password|} }} {{ {|KF1006:render(vars.token)|} }} {% set t = secret('S') %}{{ {|KF1006:t|} }}"
-            """, "KF1006");
+            """, "flow.yaml", "KF1006");
     }
 
     [TestMethod]
@@ -136,7 +136,7 @@ public class SecretInNotificationAnalyzerTests
                 type: io.kestra.plugin.notifications.sendgrid.SendGridMailSend
                 sendgridApiKey: "{{ secret('SENDGRID') }}"
                 htmlTextContent: "{{ {|KF1006:secret('E')|} }}"
-            """, "KF1006");
+            """, "flow.yaml", "KF1006");
     }
 
     [TestMethod]
@@ -150,7 +150,7 @@ public class SecretInNotificationAnalyzerTests
                 type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
                 url: https://hooks.slack.com/services/x
                 messageText: {|KF1006:*text|}
-            """, "KF1006");
+            """, "flow.yaml", "KF1006");
     }
 
     [TestMethod]
@@ -172,7 +172,7 @@ public class SecretInNotificationAnalyzerTests
                 type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
                 url: https://hooks.slack.com/services/x
                 messageText: "{{ {|KF1006:secret('B')|} }}"
-            """, "KF1006");
+            """, "flow.yaml", "KF1006");
     }
 
     [TestMethod]
@@ -216,7 +216,7 @@ public class SecretInNotificationAnalyzerTests
                   TOKEN: "{{ secret('X') }}"
                 commands:
                   - echo done
-            """, "KF1006");
+            """, "flow.yaml", "KF1006");
     }
 
     [TestMethod]
@@ -227,7 +227,7 @@ public class SecretInNotificationAnalyzerTests
                     type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
                     url: https://hooks.slack.com/services/x
                     messageText: "key {{ {|KF1006:secret('API_KEY')|} | slice(0, 4) }}"
-                """, "KF1006");
+                """, "flow.yaml", "KF1006");
         found.Single().Message.ShouldBe("secret('API_KEY') is sent in the `messageText` of notification task 'notify', where every recipient can read it (even transformed by `| slice`, it is derived from the secret)");
         found.Single().Severity.ShouldBe(Kestra.FlowLint.Analysis.DiagnosticSeverity.Warning);
     }

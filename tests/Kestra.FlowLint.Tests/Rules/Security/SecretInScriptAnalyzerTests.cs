@@ -33,7 +33,7 @@ public class SecretInScriptAnalyzerTests
                     //registry.npmjs.org/:_authToken={{ {|KF1007:secret('E')|} | trim }}
                 commands:
                   - node main.js
-            """, "KF1007");
+            """, "flow.yaml", "KF1007");
     }
 
     [TestMethod]
@@ -72,7 +72,7 @@ public class SecretInScriptAnalyzerTests
                 type: io.kestra.plugin.scripts.shell.Commands
                 commands:
                   - "echo {{ {|KF1007:secret('E')|} }}"
-            """, "KF1007");
+            """, "flow.yaml", "KF1007");
     }
 
     [TestMethod]
@@ -101,7 +101,7 @@ public class SecretInScriptAnalyzerTests
                 type: io.kestra.plugin.scripts.shell.Commands
                 commands:
                   - "echo {{ {|KF1007:secret('B')|} }}"
-            """, "KF1007");
+            """, "flow.yaml", "KF1007");
     }
 
     [TestMethod]
@@ -126,12 +126,16 @@ public class SecretInScriptAnalyzerTests
                   - "echo \"secret('X')\" {{ \"secret('X')\" }}"
                   - "{% if secret('X') is not empty %}echo configured{% endif %}"
                   - echo "$TOKEN"
+              - id: notify
+                type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
+                url: "{{ secret('SLACK_WEBHOOK') }}"
+                messageText: done
               - id: not_a_script
                 type: io.kestra.plugin.core.http.Request
                 uri: https://example.com
                 headers:
                   Authorization: "Bearer {{ secret('X') }}"
-            """, "KF1007");
+            """, "flow.yaml", "KF1007");
     }
 
     [TestMethod]
@@ -142,14 +146,14 @@ public class SecretInScriptAnalyzerTests
                     type: io.kestra.plugin.scripts.shell.Commands
                     commands:
                       - git clone https://x:{{ {|KF1007:secret('github-token')|} }}@github.com/acme/repo.git
-                """, "KF1007");
+                """, "flow.yaml", "KF1007");
         found.Single().Message.ShouldBe("secret('github-token') is rendered into the `commands` of script task 'clone', so it is written into the script file and the process command line; pass it through `env` instead: `env: {GITHUB_TOKEN: \"{{ secret('github-token') }}\"}`, then `\"$GITHUB_TOKEN\"`");
 
         var python = RuleVerifier.Verify(Header + """
                   - id: py
                     type: io.kestra.plugin.scripts.python.Script
                     script: print("{{ {|KF1007:secret('API_KEY')|} }}")
-                """, "KF1007");
+                """, "flow.yaml", "KF1007");
         python.Single().Message.ShouldEndWith("`env: {API_KEY: \"{{ secret('API_KEY') }}\"}`, then read the environment variable API_KEY in the script");
     }
 

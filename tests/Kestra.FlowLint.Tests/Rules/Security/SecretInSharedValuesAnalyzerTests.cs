@@ -28,7 +28,7 @@ public class SecretInSharedValuesAnalyzerTests
                 hosts: [a, b]
                 credentials:
                   - "{{ {|KF1012:secret('F', namespace='company')|} }}"
-            """ + "\n" + Tasks, "KF1012");
+            """ + "\n" + Tasks, "flow.yaml", "KF1012");
     }
 
     [TestMethod]
@@ -53,7 +53,7 @@ public class SecretInSharedValuesAnalyzerTests
               - type: io.kestra
                 values:
                   apiKey: "{{ {|KF1012:secret('OLD')|} }}"
-            """ + "\n" + Tasks, "KF1012");
+            """ + "\n" + Tasks, "flow.yaml", "KF1012");
     }
 
     [TestMethod]
@@ -77,7 +77,7 @@ public class SecretInSharedValuesAnalyzerTests
               - id: t
                 type: io.kestra.plugin.core.log.Log
                 message: hi
-            """, "KF1012");
+            """, "flow.yaml", "KF1012");
     }
 
     [TestMethod]
@@ -105,7 +105,23 @@ public class SecretInSharedValuesAnalyzerTests
                 type: io.kestra.plugin.core.log.Log
                 description: "{{ secret('X') }}"
                 message: hi
-            """, "KF1012");
+              - id: notify
+                type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
+                url: "{{ secret('SLACK_WEBHOOK') }}"
+                messageText: hi
+              - id: script
+                type: io.kestra.plugin.scripts.shell.Commands
+                env:
+                  TOKEN: "{{ secret('X') }}"
+                commands:
+                  - echo ok
+            pluginDefaults:
+              - type: io.kestra.plugin.scripts
+                values:
+                  description: "{{ secret('X') }}"
+                  env:
+                    CONFIGURED: "{{ secret('X') is not empty }}"
+            """, "flow.yaml", "KF1012");
     }
 
     [TestMethod]
@@ -123,7 +139,7 @@ public class SecretInSharedValuesAnalyzerTests
                 values:
                   env:
                     TOKEN: "{{ {|KF1012:secret('TOKEN')|} }}"
-            """ + "\n" + Tasks, "KF1012");
+            """ + "\n" + Tasks, "flow.yaml", "KF1012");
         found[0].Message.ShouldBe("secret('DB_PASSWORD') in flow variable 'db' reaches every task that renders it; call secret() in the task that needs it");
         found[1].Message.ShouldBe("secret('TOKEN') in the plugin defaults for 'io.kestra.plugin.scripts' is injected into every task whose type starts with it (forced, overriding the task's own value); call secret() in the task that needs it");
     }

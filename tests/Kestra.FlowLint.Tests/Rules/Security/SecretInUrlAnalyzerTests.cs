@@ -33,7 +33,7 @@ public class SecretInUrlAnalyzerTests
                 type: io.kestra.plugin.core.http.Download
                 uri: >-
                   https://files.example.com/export.csv?signature={{ {|KF1008:secret('E')|} }}&expires=60
-            """, "KF1008");
+            """, "flow.yaml", "KF1008");
     }
 
     [TestMethod]
@@ -62,7 +62,7 @@ public class SecretInUrlAnalyzerTests
               - id: concatenated
                 type: io.kestra.plugin.core.http.Request
                 uri: "{{ 'https://api.example.com/v1?key=' ~ {|KF1008:secret('K')|} }}"
-            """, "KF1008");
+            """, "flow.yaml", "KF1008");
     }
 
     [TestMethod]
@@ -105,7 +105,7 @@ public class SecretInUrlAnalyzerTests
               - id: call
                 type: io.kestra.plugin.core.http.Request
                 uri: "https://api.example.com?token={{ {|KF1008:secret('E')|} }}"
-            """, "KF1008");
+            """, "flow.yaml", "KF1008");
     }
 
     [TestMethod]
@@ -149,7 +149,7 @@ public class SecretInUrlAnalyzerTests
                   https://api.example.com?key={% verbatim %}{{ secret('X') }}{% endverbatim %}
                   https://api.example.com?key={{ "secret('X')" }}
                   https://api.example.com?ok={{ secret('X') is not empty }}
-            """, "KF1008");
+            """, "flow.yaml", "KF1008");
     }
 
     [TestMethod]
@@ -162,7 +162,7 @@ public class SecretInUrlAnalyzerTests
                   - id: db
                     type: io.kestra.plugin.jdbc.mysql.Query
                     url: "jdbc:mysql://app:{{ {|KF1008:secret('DB')|} }}@db/app"
-                """, "KF1008");
+                """, "flow.yaml", "KF1008");
         found[0].Message.ShouldBe("secret('API_KEY') is put in the query string of a URL (`https://…`) in `uri`, and URLs end up in logs; send it in a header or the task's authentication properties instead");
         found[1].Message.ShouldBe("secret('DB') is put in the user-info of a URL (`jdbc:…`) in `url`, and URLs end up in logs; pass it in the task's `password` (or `username`) property instead");
     }

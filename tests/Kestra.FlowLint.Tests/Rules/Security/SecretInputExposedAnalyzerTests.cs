@@ -32,7 +32,7 @@ public class SecretInputExposedAnalyzerTests
                 format: >-
                   folded
                   {{ {|KF1011:inputs.pw|} }} {{ inputs.user }}
-            """, "KF1011");
+            """, "flow.yaml", "KF1011");
     }
 
     [TestMethod]
@@ -78,7 +78,7 @@ public class SecretInputExposedAnalyzerTests
               - id: secret_output
                 type: SECRET
                 value: "{{ inputs.pw }}"
-            """, "KF1011");
+            """, "flow.yaml", "KF1011");
     }
 
     [TestMethod]
@@ -117,7 +117,7 @@ public class SecretInputExposedAnalyzerTests
               - id: log
                 type: io.kestra.plugin.core.log.Log
                 message: "{{ {|KF1011:inputs.token|} }}"
-            """, "KF1011");
+            """, "flow.yaml", "KF1011");
     }
 
     [TestMethod]
@@ -141,6 +141,10 @@ public class SecretInputExposedAnalyzerTests
                   {{ secret('X') }} {# {{ inputs.pw }} #} {% raw %}{{ inputs.pw }}{% endraw %}
                   {% verbatim %}{{ inputs.pw }}{% endverbatim %} {{ "inputs.pw" }}
                   {% if inputs.pw is not empty %}set{% endif %} {{ inputs.pw == 'a' }} {{ inputs.other }}
+              - id: notify
+                type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
+                url: "{{ inputs.pw }}"
+                messageText: hi
               - id: consume
                 type: io.kestra.plugin.core.http.Request
                 uri: https://example.com
@@ -152,10 +156,10 @@ public class SecretInputExposedAnalyzerTests
                   PW: "{{ inputs.pw }}"
                 commands:
                   - echo ok
-            """, "KF1011");
+            """, "flow.yaml", "KF1011");
 
         // Without a SECRET input, printContext() holds nothing this rule is about.
-        RuleVerifier.Verify("id: f\nnamespace: n\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ printContext() }}\"\n", "KF1011");
+        RuleVerifier.Verify("id: f\nnamespace: n\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ printContext() }}\"\n", "flow.yaml", "KF1011");
     }
 
     [TestMethod]
@@ -173,7 +177,7 @@ public class SecretInputExposedAnalyzerTests
                   - id: leaked
                     type: STRING
                     value: "{{ {|KF1011:inputs.pw|} }}"
-                """, "KF1011");
+                """, "flow.yaml", "KF1011");
         found[0].Message.ShouldBe("SECRET input 'pw' is written to the logs by task 'log' (transformed by `| slice`, which Kestra's log masking cannot recognise)");
         found[1].Message.ShouldBe("SECRET input 'pw' becomes an output of task 'out' (never masked)");
         found[2].Message.ShouldBe("SECRET input 'pw' becomes flow output 'leaked', which is not `type: SECRET` (never masked)");

@@ -35,7 +35,7 @@ public class SecretInputLiteralDefaultAnalyzerTests
                 defaults: {|KF1010:>-
                   folded
                   key|}
-            """ + "\n" + Tasks, "KF1010");
+            """ + "\n" + Tasks, "flow.yaml", "KF1010");
     }
 
     [TestMethod]
@@ -65,7 +65,7 @@ public class SecretInputLiteralDefaultAnalyzerTests
               - id: t
                 type: io.kestra.plugin.core.log.Log
                 message: hi
-            """, "KF1010");
+            """, "flow.yaml", "KF1010");
     }
 
     [TestMethod]
@@ -85,6 +85,21 @@ public class SecretInputLiteralDefaultAnalyzerTests
               - id: from_kv
                 type: SECRET
                 defaults: "{% if true %}{{ kv('token') }}{% endif %}"
+              - id: commented
+                type: SECRET
+                defaults: "{# secret('X') #}"
+              - id: raw
+                type: SECRET
+                defaults: "{% raw %}{{ secret('X') }}{% endraw %}"
+              - id: verbatim
+                type: SECRET
+                defaults: "{% verbatim %}{{ secret('X') }}{% endverbatim %}"
+              - id: string_literal
+                type: SECRET
+                defaults: "{{ \"secret('X')\" }}"
+              - id: braces_forgotten
+                type: SECRET
+                defaults: secret('X')
               - id: empty
                 type: SECRET
                 defaults: ""
@@ -97,7 +112,18 @@ public class SecretInputLiteralDefaultAnalyzerTests
               - id: string
                 type: STRING
                 defaults: hunter2
-            """ + "\n" + Tasks, "KF1010");
+            tasks:
+              - id: notify
+                type: io.kestra.plugin.slack.notifications.SlackIncomingWebhook
+                url: "{{ inputs.from_secret }}"
+                messageText: hi
+              - id: script
+                type: io.kestra.plugin.scripts.shell.Commands
+                env:
+                  PW: "{{ inputs.from_secret }}"
+                commands:
+                  - echo ok
+            """, "flow.yaml", "KF1010");
     }
 
     [TestMethod]
@@ -110,7 +136,7 @@ public class SecretInputLiteralDefaultAnalyzerTests
               - id: db_password
                 type: SECRET
                 defaults: {|KF1010:"hunter2"|}
-            """ + "\n" + Tasks, "KF1010");
+            """ + "\n" + Tasks, "flow.yaml", "KF1010");
         var finding = found.Single();
         finding.Message.ShouldBe("SECRET input 'db_password' has a literal default (7 characters), so the secret is stored in plain text in the flow source");
         finding.Message.ShouldNotContain("hunter2");
