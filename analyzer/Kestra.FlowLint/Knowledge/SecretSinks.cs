@@ -21,6 +21,7 @@ public static class SecretSinks
         "io.kestra.plugin.slack.",
         "io.kestra.plugin.microsoft365.teams.",
         "io.kestra.plugin.discord.",
+        "io.kestra.plugin.email.",
     };
 
     /// <summary>

@@ -45,7 +45,7 @@ public class SecretInNotificationAnalyzerTests
     {
         RuleVerifier.Verify(Header + """
               - id: mail
-                type: io.kestra.plugin.notifications.mail.MailSend
+                type: io.kestra.plugin.email.MailSend
                 subject: "Report {{ {|KF1006:secret('SUBJECT')|} }}"
                 plainTextContent: "{{ {|KF1006:secret('BODY')|} }}"
               - id: teams

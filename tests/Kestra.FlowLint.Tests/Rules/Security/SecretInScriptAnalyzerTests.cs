@@ -147,13 +147,14 @@ public class SecretInScriptAnalyzerTests
                     commands:
                       - git clone https://x:{{ {|KF1007:secret('github-token')|} }}@github.com/acme/repo.git
                 """, "flow.yaml", "KF1007");
-        found.Single().Message.ShouldBe("secret('github-token') is rendered into the `commands` of script task 'clone', so it is written into the script file and the process command line; pass it through `env` instead: `env: {GITHUB_TOKEN: \"{{ secret('github-token') }}\"}`, then `\"$GITHUB_TOKEN\"`");
+        found.Single().Message.ShouldBe("secret('github-token') is rendered into the `commands` of script task 'clone', so it is written into the shell command line, which every process on the worker can read; pass it through `env` instead: `env: {GITHUB_TOKEN: \"{{ secret('github-token') }}\"}`, then `\"$GITHUB_TOKEN\"`");
 
         var python = RuleVerifier.Verify(Header + """
                   - id: py
                     type: io.kestra.plugin.scripts.python.Script
                     script: print("{{ {|KF1007:secret('API_KEY')|} }}")
                 """, "flow.yaml", "KF1007");
+        python.Single().Message.ShouldContain("so it is written into the script file saved in the task's working directory;");
         python.Single().Message.ShouldEndWith("`env: {API_KEY: \"{{ secret('API_KEY') }}\"}`, then read the environment variable API_KEY in the script");
     }
 
