@@ -15,6 +15,12 @@ public static class RuleCatalog
     public static IReadOnlyList<FlowAnalyzer> CreateAnalyzers() => new FlowAnalyzer[]
     {
         new SecretInLogAnalyzer(),
+        new SecretInNotificationAnalyzer(),
+        new SecretInScriptAnalyzer(),
+        new SecretInUrlAnalyzer(),
+        new SecretInputLiteralDefaultAnalyzer(),
+        new SecretInputExposedAnalyzer(),
+        new SecretInSharedValuesAnalyzer(),
         new PebbleSyntaxAnalyzer(),
         new RemovedTagAnalyzer(),
         new MultiLineRawAnalyzer(),
