@@ -27,8 +27,12 @@ public sealed class SecretInLogAnalyzer : FlowAnalyzer
         var site = context.Site;
         if (!site.IsRendered || site.Task?.CanonicalType is not { } type) return;
         if (!KestraKnowledge.LogTaskTypes.TryGetValue(type, out var logged) || !Contains(logged, site.PropertyName)) return;
-        foreach (var use in SecretFlow.Analyze(site))
+        var uses = SecretFlow.Analyze(site);
+        foreach (var use in uses)
         {
+            // SECRET inputs (and context dumps) reaching a log are KF1011's to report.
+            var root = use.RootOrigin(uses);
+            if (root is SecretOrigin.SecretInput or SecretOrigin.ContextDump) continue;
             if (use.ReachesOutput)
                 context.ReportInTemplate(Rule, use.Span, null, use.Display, site.Task.Id ?? "?", use.TransformNote);
         }

@@ -83,6 +83,9 @@ public sealed class ExpressionSite
     /// <summary>The parsed template; null when the value holds no `{{`, `{%` or `{#`.</summary>
     public PebbleTemplate? Template { get; internal set; }
 
+    /// <summary>Cache for <see cref="SecretFlow.Analyze"/>.</summary>
+    internal System.Collections.Generic.IReadOnlyList<SecretUse>? SecretUses { get; set; }
+
     /// <summary>The exact file span of a range of the template (the decoded value).</summary>
     public TextSpan MapToSource(TextSpan templateSpan)
     {

@@ -116,6 +116,19 @@ public sealed class SecretUse
     public override string ToString() => Display;
 }
 
+/// <summary>What a flow declares that carries secrets, computed once per flow.</summary>
+internal sealed class FlowSecretFacts
+{
+    public FlowSecretFacts(HashSet<string> secretInputs, HashSet<string> secretVariables)
+    {
+        SecretInputs = secretInputs;
+        SecretVariables = secretVariables;
+    }
+
+    public HashSet<string> SecretInputs { get; }
+    public HashSet<string> SecretVariables { get; }
+}
+
 /// <summary>
 /// Answers "does this value carry a secret?" for every secret rule, so none of them re-implements it:
 /// secret() calls (positional or named arguments), SECRET inputs, render() of flow variables that hold
@@ -128,11 +141,18 @@ public static class SecretFlow
     /// <summary>The secret uses of one value; empty when it holds no template.</summary>
     public static IReadOnlyList<SecretUse> Analyze(ExpressionSite site)
     {
-        if (site.Template is not { } template) return Array.Empty<SecretUse>();
+        if (site.Template is null) return Array.Empty<SecretUse>();
+        // Several rules ask about the same site; a site belongs to one file, analysed by one thread.
+        return site.SecretUses ??= Compute(site, site.Template);
+    }
+
+    private static IReadOnlyList<SecretUse> Compute(ExpressionSite site, PebbleTemplate template)
+    {
         var uses = new List<SecretUse>();
         var tainted = new Dictionary<string, (SecretUse Use, int From)>(StringComparer.Ordinal);
-        var secretInputs = SecretInputIds(site.Flow);
-        var secretVariables = SecretVariableNames(site.Flow);
+        var facts = site.Flow.SecretFacts ??= new FlowSecretFacts(SecretInputIds(site.Flow), SecretVariableNames(site.Flow));
+        var secretInputs = facts.SecretInputs;
+        var secretVariables = facts.SecretVariables;
 
         // Document order matters: a {% set %} taints the name for what comes after it.
         foreach (var node in template.DescendantNodes())

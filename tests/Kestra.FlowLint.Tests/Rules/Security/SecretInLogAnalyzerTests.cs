@@ -59,7 +59,7 @@ public class SecretInLogAnalyzerTests
         """, "KF1001");
 
     [TestMethod]
-    public void Secret_inputs_set_variables_and_rendered_variables_are_secrets_too() => RuleVerifier.Verify("""
+    public void Set_variables_and_rendered_variables_are_secrets_too_and_secret_inputs_are_left_to_KF1011() => RuleVerifier.Verify("""
         id: f
         namespace: company.team
         inputs:
@@ -73,7 +73,7 @@ public class SecretInLogAnalyzerTests
         tasks:
           - id: log
             type: io.kestra.plugin.core.log.Log
-            message: "{{ {|KF1001:inputs.password|} }} {{ inputs.user }} {{ {|KF1001:render(vars.conn)|} }} {{ render(vars.plain) }}"
+            message: "{{ inputs.password }} {{ inputs.user }} {{ {|KF1001:render(vars.conn)|} }} {{ render(vars.plain) }}"
           - id: set
             type: io.kestra.plugin.core.log.Log
             message: "{% set token = secret('T') %}{{ {|KF1001:token|} }}"
