@@ -15,6 +15,11 @@ public static class RuleCatalog
     public static IReadOnlyList<FlowAnalyzer> CreateAnalyzers() => new FlowAnalyzer[]
     {
         new SecretInLogAnalyzer(),
+        new TransformedSecretAnalyzer(),
+        new RootNamespaceSecretAnalyzer(),
+        new SecretInOutputAnalyzer(),
+        new SecretInLabelsAnalyzer(),
+        new SecretPlacementAnalyzer(),
         new PebbleSyntaxAnalyzer(),
         new RemovedTagAnalyzer(),
         new MultiLineRawAnalyzer(),
