@@ -34,7 +34,7 @@ public class RootNamespaceSecretAnalyzerTests
             body: >-
               folded
               text {{ {|KF1003:secret('F')|} | upper }}
-        """, "KF1003");
+        """, "flow.yaml", "KF1003");
 
     [TestMethod]
     public void A_namespace_argument_decides_where_the_secret_lives() => RuleVerifier.Verify("""
@@ -57,7 +57,7 @@ public class RootNamespaceSecretAnalyzerTests
             body: >
               {{ secret('A', namespace='company.team') }} {{ secret('B', namespace=flow.namespace ~ '.team') }}
               {{ secret('C', namespace={|KF1003:'company'|}) }} {{ {|KF1003:secret('D')|} }}
-        """, "KF1003");
+        """, "flow.yaml", "KF1003");
 
     [TestMethod]
     public void Nested_tasks_triggers_aliases_and_crlf()
@@ -93,7 +93,7 @@ public class RootNamespaceSecretAnalyzerTests
                 type: io.kestra.plugin.core.http.Request
                 uri: "https://example.com/{{ {|KF1003:secret('D')|} }}"
             """.Replace("\r\n", "\n").Replace("\n", "\r\n");
-        RuleVerifier.Verify(markup, "KF1003");
+        RuleVerifier.Verify(markup, "flow.yaml", "KF1003");
     }
 
     [TestMethod]
@@ -118,7 +118,7 @@ public class RootNamespaceSecretAnalyzerTests
               https://example.com/{# {{ secret('X') }} #}{% raw %}{{ secret('X') }}{% endraw %}
               {% verbatim %}{{ secret('X') }}{% endverbatim %} {{ "secret('X')" }} {{ inputs.password }}
               {{ vars.unused }} {{ render(vars.used) }}
-        """, "KF1003");
+        """, "flow.yaml", "KF1003");
 
     [TestMethod]
     public void Namespaces_with_more_than_one_segment_are_fine() => RuleVerifier.Verify("""
@@ -128,7 +128,7 @@ public class RootNamespaceSecretAnalyzerTests
           - id: t
             type: io.kestra.plugin.core.http.Request
             uri: "https://example.com/{{ secret('A') }}"
-        """, "KF1003");
+        """, "flow.yaml", "KF1003");
 
     [TestMethod]
     public void Allowed_namespaces_option_silences_known_good_root_namespaces()
@@ -164,7 +164,7 @@ public class RootNamespaceSecretAnalyzerTests
               - id: t
                 type: io.kestra.plugin.core.http.Request
                 uri: "https://example.com/{{ {|KF1003:secret('API_KEY')|} }}/{{ secret('B', namespace={|KF1003:'shared'|}) }}"
-            """, "KF1003");
+            """, "flow.yaml", "KF1003");
         found.Select(d => d.Message).ShouldBe(new[]
         {
             "secret('API_KEY') is read from the root namespace 'company' (the flow's own namespace); a secret stored at a root namespace is inherited by every child namespace, which broadens who can read it: store it at the lowest namespace that needs it",

@@ -21,7 +21,7 @@ public class SecretInLabelsAnalyzerTests
               folded: >-
                 folded
                 text {{ {|KF1005:secret('E')|} | upper }}
-        """, "KF1005");
+        """, "flow.yaml", "KF1005");
 
     [TestMethod]
     public void Key_value_lists_the_deprecated_alias_subflows_and_triggers() => RuleVerifier.Verify(Header + """
@@ -59,7 +59,7 @@ public class SecretInLabelsAnalyzerTests
             duration: PT1H
             labels:
               token: "{{ {|KF1005:secret('G')|} }}"
-        """, "KF1005");
+        """, "flow.yaml", "KF1005");
 
     [TestMethod]
     public void Nested_tasks_aliases_secret_inputs_and_crlf()
@@ -108,7 +108,7 @@ public class SecretInLabelsAnalyzerTests
                     labels:
                       token: "{{ {|KF1005:secret('D')|} }}"
             """.Replace("\r\n", "\n").Replace("\n", "\r\n");
-        RuleVerifier.Verify(markup, "KF1005");
+        RuleVerifier.Verify(markup, "flow.yaml", "KF1005");
     }
 
     [TestMethod]
@@ -137,7 +137,7 @@ public class SecretInLabelsAnalyzerTests
             flowId: child
             inputs:
               token: "{{ secret('X') }}"
-        """, "KF1005");
+        """, "flow.yaml", "KF1005");
 
     [TestMethod]
     public void Messages_name_the_label_and_who_writes_it()
@@ -161,7 +161,7 @@ public class SecretInLabelsAnalyzerTests
                 labels:
                   - key: "{{ {|KF1005:secret('C')|} }}"
                     value: x
-            """, "KF1005");
+            """, "flow.yaml", "KF1005");
         found.Select(d => d.Message).ShouldBe(new[]
         {
             "secret('API_KEY') is written to label 'deployed_by' of the execution by task 'set_labels'; labels are stored and shown in clear in execution lists, filters and the API, and are never masked",

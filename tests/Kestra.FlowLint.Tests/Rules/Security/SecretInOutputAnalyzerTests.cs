@@ -41,7 +41,7 @@ public class SecretInOutputAnalyzerTests
             type: SECRET
             value: "{{ secret('G') }}"
             description: "{{ secret('H') }}"
-        """, "KF1004");
+        """, "flow.yaml", "KF1004");
 
     [TestMethod]
     public void OutputValues_and_Return_including_the_deprecated_alias() => RuleVerifier.Verify(Header + """
@@ -62,7 +62,7 @@ public class SecretInOutputAnalyzerTests
             type: io.kestra.plugin.core.http.Request
             uri: "https://example.com/{{ secret('F') }}"
             format: "{{ secret('G') }}"
-        """, "KF1004");
+        """, "flow.yaml", "KF1004");
 
     [TestMethod]
     public void Secret_inputs_set_variables_rendered_variables_and_context_dumps() => RuleVerifier.Verify("""
@@ -83,7 +83,7 @@ public class SecretInOutputAnalyzerTests
           - id: everything
             type: JSON
             value: "{{ {|KF1004:printContext()|} }}"
-        """, "KF1004");
+        """, "flow.yaml", "KF1004");
 
     [TestMethod]
     public void Nested_flowable_tasks_errors_finally_and_aliases() => RuleVerifier.Verify(Header + """
@@ -119,7 +119,7 @@ public class SecretInOutputAnalyzerTests
           - id: at_end
             type: io.kestra.plugin.core.debug.Return
             format: "{{ {|KF1004:secret('C')|} }}"
-        """, "KF1004");
+        """, "flow.yaml", "KF1004");
 
     [TestMethod]
     public void Multi_document_files_and_crlf_line_ends()
@@ -144,7 +144,7 @@ public class SecretInOutputAnalyzerTests
                 value: |
                   {{ {|KF1004:secret('B')|} }}
             """.Replace("\r\n", "\n").Replace("\n", "\r\n");
-        var found = RuleVerifier.Verify(markup, "KF1004");
+        var found = RuleVerifier.Verify(markup, "flow.yaml", "KF1004");
         found.Select(d => d.Location.LineSpan.Start.Line).ShouldBe(new[] { 5, 17 }, ignoreOrder: true);
     }
 
@@ -171,7 +171,7 @@ public class SecretInOutputAnalyzerTests
             type: STRING
             description: "{{ secret('X') }}"
             value: "{{ secret('X') | length > 0 }}"
-        """, "KF1004");
+        """, "flow.yaml", "KF1004");
 
     [TestMethod]
     public void Messages_name_the_output()
@@ -188,7 +188,7 @@ public class SecretInOutputAnalyzerTests
               - id: out
                 type: STRING
                 value: "{{ {|KF1004:secret('C')|} }}"
-            """, "KF1004");
+            """, "flow.yaml", "KF1004");
         found.Select(d => d.Message).ShouldBe(new[]
         {
             "secret('API_KEY') reaches output 'token' of task 'values', which Kestra stores and shows in clear (outputs are never masked)",

@@ -50,7 +50,7 @@ public class SecretPlacementAnalyzerTests
                   folded
                   text {{ {|KF1014:secret('TOKEN')|} | upper }}
             """.Replace("\r\n", "\n").Replace("\n", "\r\n");
-        var found = RuleVerifier.Verify(markup, "KF1014");
+        var found = RuleVerifier.Verify(markup, "flow.yaml", "KF1014");
         found.Select(d => d.Message).Distinct().ShouldBe(new[]
         {
             "secret('TOKEN') is used by flows of 2 namespaces ('company.data.ingest', 'company.data.reporting'); if they share one value, store it at 'company.data', the lowest namespace they all inherit from, so that no other namespace can read it",
@@ -95,7 +95,7 @@ public class SecretPlacementAnalyzerTests
           - id: at_end
             type: io.kestra.plugin.core.http.Request
             uri: "https://example.com/{{ {|KF1014:secret('TOKEN')|} }}"
-        """, "KF1014");
+        """, "flow.yaml", "KF1014");
 
     [TestMethod]
     public void Uses_across_files_name_the_lowest_common_namespace()

@@ -30,7 +30,7 @@ public class TransformedSecretAnalyzerTests
             body: >-
               folded
               text {{ secret('E') | trim | {|KF1002:sha256|} }}
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void Methods_subscripts_functions_loops_and_filter_tags_report_at_the_transform() => RuleVerifier.Verify(Header + """
@@ -48,7 +48,7 @@ public class TransformedSecretAnalyzerTests
               {% {|KF1002:for|} c in secret('K') %}{{ c }}{% endfor %}
               {% filter {|KF1002:upper|} %}{{ secret('L') }}{% endfilter %}
               {{ secret('M').{|KF1002:substring|}(0, 3) }}
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void Transforms_that_keep_the_value_whole_or_only_decide_a_condition_are_not_reported() => RuleVerifier.Verify(Header + """
@@ -61,7 +61,7 @@ public class TransformedSecretAnalyzerTests
               {% if secret('A') | length > 0 %}set{% endif %} {{ secret('A') is empty ? 'no' : 'yes' }}
               {% if secret('A') | upper == 'X' %}x{% endif %} {{ kv(secret('A')) }} {{ secret('A') | className }}
               {{ encrypt(secret('KEY'), 'text') }}
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void Secret_inputs_set_variables_and_rendered_variables_are_followed() => RuleVerifier.Verify("""
@@ -85,7 +85,7 @@ public class TransformedSecretAnalyzerTests
               {{ render(vars.encoded) }}
               {% set token = secret('T') | {|KF1002:title|} %}{{ token }}{{ token | lower }}
               {% set raw = secret('R') %}{{ raw | {|KF1002:capitalize|} }}
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void Nested_flowable_tasks_errors_and_finally() => RuleVerifier.Verify(Header + """
@@ -116,7 +116,7 @@ public class TransformedSecretAnalyzerTests
           - id: at_end
             type: io.kestra.plugin.core.http.Request
             uri: "https://example.com/{{ secret('E') | {|KF1002:md5|} }}"
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void An_aliased_value_is_reported_at_the_alias_use() => RuleVerifier.Verify(Header + """
@@ -126,7 +126,7 @@ public class TransformedSecretAnalyzerTests
           - id: second
             type: io.kestra.plugin.core.http.Request
             uri: {|KF1002:*uri|}
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void Multi_document_files_and_crlf_line_ends()
@@ -147,7 +147,7 @@ public class TransformedSecretAnalyzerTests
                 uri: |
                   https://example.com/{{ secret('B') | {|KF1002:lower|} }}
             """.Replace("\r\n", "\n").Replace("\n", "\r\n");
-        var found = RuleVerifier.Verify(markup, "KF1002");
+        var found = RuleVerifier.Verify(markup, "flow.yaml", "KF1002");
         found.Select(d => d.Location.LineSpan.Start.Line).ShouldBe(new[] { 5, 13 }, ignoreOrder: true);
     }
 
@@ -169,7 +169,7 @@ public class TransformedSecretAnalyzerTests
               https://example.com/{# {{ secret('X') | upper }} #}{% raw %}{{ secret('X') | upper }}{% endraw %}
               {% verbatim %}{{ secret('X') | upper }}{% endverbatim %} {{ "secret('X') | upper" }}
               {{ vars.unused }}
-        """, "KF1002");
+        """, "flow.yaml", "KF1002");
 
     [TestMethod]
     public void Message_names_the_secret_and_the_transform()
@@ -178,7 +178,7 @@ public class TransformedSecretAnalyzerTests
               - id: t
                 type: io.kestra.plugin.core.http.Request
                 uri: "https://example.com/{{ secret('API_KEY') | {|KF1002:slice|}(0, 4) }}"
-            """, "KF1002");
+            """, "flow.yaml", "KF1002");
         found.Single().Message.ShouldBe("secret('API_KEY') is transformed by `| slice`; Kestra masks only the exact secret value, so the result appears in clear wherever it is logged or shown");
     }
 
@@ -190,7 +190,7 @@ public class TransformedSecretAnalyzerTests
                 type: io.kestra.plugin.core.http.Request
                 uri: https://example.com
                 body: "{% {|KF1002:for|} c in secret('A') %}{{ c }}{% endfor %} {{ secret('B')[{|KF1002:0|}] }} {{ secret('C').{|KF1002:substring|}(0, 3) }}"
-            """, "KF1002");
+            """, "flow.yaml", "KF1002");
         found.Select(d => d.Message).ShouldBe(new[]
         {
             "secret('A') is iterated over by a `{% for %}` loop; Kestra masks only the exact secret value, so the result appears in clear wherever it is logged or shown",
