@@ -64,7 +64,7 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
                 if (namespaces.Count < 2) continue;
                 string common = LowestCommonNamespace(namespaces);
                 string advice = common.Length > 0
-                    ? $"if they share one value, store it at '{common}', the lowest namespace they all inherit from, so that no other namespace can read it"
+                    ? $"if they share one value, store it at '{common}', the lowest namespace they all inherit from, where access stays narrowest"
                     : "they have no common parent, so one shared value would be shared across unrelated namespaces: store a copy in each, or keep it in a dedicated namespace and read it with `secret(…, namespace=…)`";
                 string listed = List(namespaces);
                 foreach (var read in group)

@@ -53,7 +53,7 @@ public class SecretPlacementAnalyzerTests
         var found = RuleVerifier.Verify(markup, "flow.yaml", "KF1014");
         found.Select(d => d.Message).Distinct().ShouldBe(new[]
         {
-            "secret('TOKEN') is used by flows of 2 namespaces ('company.data.ingest', 'company.data.reporting'); if they share one value, store it at 'company.data', the lowest namespace they all inherit from, so that no other namespace can read it",
+            "secret('TOKEN') is used by flows of 2 namespaces ('company.data.ingest', 'company.data.reporting'); if they share one value, store it at 'company.data', the lowest namespace they all inherit from, where access stays narrowest",
         });
     }
 
@@ -106,7 +106,7 @@ public class SecretPlacementAnalyzerTests
             ("c.yaml", Flow("company.data.reporting.daily", "{{ secret('TOKEN') }}")),
             ("d.yaml", Flow("company.data.ingest", "{{ secret('OTHER') }}")));
         found.Select(d => d.Location.Path).ShouldBe(new[] { "a.yaml", "b.yaml", "c.yaml" });
-        found[0].Message.ShouldBe("secret('TOKEN') is used by flows of 3 namespaces ('company.data', 'company.data.ingest', 'company.data.reporting.daily'); if they share one value, store it at 'company.data', the lowest namespace they all inherit from, so that no other namespace can read it");
+        found[0].Message.ShouldBe("secret('TOKEN') is used by flows of 3 namespaces ('company.data', 'company.data.ingest', 'company.data.reporting.daily'); if they share one value, store it at 'company.data', the lowest namespace they all inherit from, where access stays narrowest");
         found[0].Location.LineSpan.Start.ShouldBe(new LinePosition(5, 13));
     }
 
