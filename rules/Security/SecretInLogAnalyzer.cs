@@ -30,10 +30,7 @@ public sealed class SecretInLogAnalyzer : FlowAnalyzer
         var uses = SecretFlow.Analyze(site);
         foreach (var use in uses)
         {
-            // SECRET inputs (and context dumps) reaching a log are KF1011's to report.
-            var root = use.RootOrigin(uses);
-            if (root is SecretOrigin.SecretInput or SecretOrigin.ContextDump) continue;
-            if (use.ReachesOutput)
+            if (use.ReachesOutput && !use.ComesFromSecretInput(uses))
                 context.ReportInTemplate(Rule, use.Span, null, use.Display, site.Task.Id ?? "?", use.TransformNote);
         }
     });

@@ -66,9 +66,6 @@ public sealed class FlowDocument
     /// <summary>Set when walking aliases was cut short because the expansion limit was reached.</summary>
     public bool AliasExpansionLimited { get; internal set; }
 
-    /// <summary>Cache for the secret-flow service (SECRET inputs, variables holding secrets).</summary>
-    internal FlowSecretFacts? SecretFacts { get; set; }
-
     /// <summary>The namespace's first segment (`company` for `company.team`), where secrets are inherited from in EE.</summary>
     public string? RootNamespace => Namespace is null ? null : Namespace.Split('.')[0];
 

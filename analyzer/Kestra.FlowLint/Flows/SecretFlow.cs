@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Kestra.FlowLint.Knowledge;
 using Kestra.FlowLint.Pebble;
 using Kestra.FlowLint.Text;
@@ -90,6 +91,9 @@ public sealed class SecretUse
     public string? Namespace { get; internal set; }
     public TextSpan? NamespaceSpan { get; internal set; }
 
+    /// <summary>The `namespace` argument of secret(), literal or not: with one, the flow's namespace does not decide where the secret lives.</summary>
+    public PebbleExpression? NamespaceArgument { get; internal set; }
+
     /// <summary>How messages name the secret without its value: `secret('API_KEY')`, `SECRET input 'token'`.</summary>
     public string Display { get; }
 
@@ -98,6 +102,12 @@ public sealed class SecretUse
 
     /// <summary>Whether the value (transformed or not) ends up in the rendered text rather than only in a condition or a lookup.</summary>
     public bool ReachesOutput { get; internal set; }
+
+    /// <summary>
+    /// Whether the value (after its transforms) only decides a condition: an `if`, a test, a comparison, a boolean
+    /// operator or a ternary's condition. Nothing derived from it is printed or passed on, only a boolean.
+    /// </summary>
+    public bool EndsInCondition { get; internal set; }
 
     /// <summary>The first operation that produces something Kestra's exact-match masking cannot hide.</summary>
     public SecretTransform? FirstMaskDefeatingTransform
@@ -114,19 +124,6 @@ public sealed class SecretUse
     public string TransformNote => FirstMaskDefeatingTransform is { } t ? $" (transformed by `{t.Display}`, which Kestra's log masking cannot recognise)" : string.Empty;
 
     public override string ToString() => Display;
-}
-
-/// <summary>What a flow declares that carries secrets, computed once per flow.</summary>
-internal sealed class FlowSecretFacts
-{
-    public FlowSecretFacts(HashSet<string> secretInputs, HashSet<string> secretVariables)
-    {
-        SecretInputs = secretInputs;
-        SecretVariables = secretVariables;
-    }
-
-    public HashSet<string> SecretInputs { get; }
-    public HashSet<string> SecretVariables { get; }
 }
 
 /// <summary>
@@ -150,7 +147,7 @@ public static class SecretFlow
     {
         var uses = new List<SecretUse>();
         var tainted = new Dictionary<string, (SecretUse Use, int From)>(StringComparer.Ordinal);
-        var facts = site.Flow.SecretFacts ??= new FlowSecretFacts(SecretInputIds(site.Flow), SecretVariableNames(site.Flow));
+        var facts = FactsOf(site.Flow);
         var secretInputs = facts.SecretInputs;
         var secretVariables = facts.SecretVariables;
 
@@ -180,7 +177,8 @@ public static class SecretFlow
             string? name = (key as LiteralExpression)?.StringValue;
             var use = new SecretUse(site, SecretOrigin.SecretFunction, call, call.Span, name,
                 name is null ? "secret(…)" : "secret('" + name + "')");
-            if (Argument(call, 1, "namespace") is LiteralExpression { StringValue: { } ns } nsLiteral)
+            use.NamespaceArgument = Argument(call, 1, "namespace");
+            if (use.NamespaceArgument is LiteralExpression { StringValue: { } ns } nsLiteral)
             {
                 use.Namespace = ns;
                 use.NamespaceSpan = nsLiteral.Span;
@@ -188,8 +186,7 @@ public static class SecretFlow
             return use;
         }
         if (Contains(SecretKnowledge.RenderFunctions, call.Name) &&
-            Argument(call, 0, "toRender") is AttributeExpression { Target: VariableExpression { Name: "vars" } } vars &&
-            KeyName(vars) is { } variable && secretVariables.Contains(variable))
+            RenderedVariable(call) is { } variable && secretVariables.Contains(variable))
         {
             return new SecretUse(site, SecretOrigin.RenderedVariable, call, call.Span, variable, $"{call.Name}(vars.{variable}) (a variable holding a secret)");
         }
@@ -227,15 +224,16 @@ public static class SecretFlow
                         transforms.Add(new SecretTransform("filter", filter.Name, filter.NameSpan, effect == MaskingEffect.DefeatsMasking));
                     break;
                 case Argument argument:
-                    // As an argument, the value only flows on through `default(...)`; elsewhere it is an input to something else.
+                    // As an argument, the value only flows on through `default(...)` and the functions that derive their
+                    // result from it (fromJson, encrypt's plaintext…); elsewhere it is an input to something else
+                    // (a kv() key, an http() header, a method's or filter's parameter), not the result.
                     if (argument.Parent is FilterExpression { Name: "default" }) { node = argument.Parent; continue; }
-                    if (argument.Parent is FunctionCallExpression function)
+                    if (argument.Parent is FunctionCallExpression function && DerivesFrom(function, argument))
                     {
                         transforms.Add(new SecretTransform("function", function.Name, function.NameSpan, true));
                         node = function;
                         continue;
                     }
-                    // Passed to a method or another filter, the secret is an input to something else, not the result.
                     Done(use, transforms, reaches: false);
                     return;
                 case AttributeExpression attribute when attribute.Target == node:
@@ -268,20 +266,18 @@ public static class SecretFlow
                         default:
                             // Comparisons and boolean operators yield a boolean: an oracle, not the value.
                             transforms.Add(new SecretTransform("operator", OperatorText(binary.Operator), binary.OperatorSpan, true));
-                            Done(use, transforms, reaches: false);
+                            Done(use, transforms, reaches: false, condition: true);
                             return;
                     }
                     break;
                 case TernaryExpression ternary when ternary.Condition == node:
-                    Done(use, transforms, reaches: false);
-                    return;
                 case TestExpression:
                 case IfBranch:
-                    Done(use, transforms, reaches: false);
+                    Done(use, transforms, reaches: false, condition: true);
                     return;
                 case UnaryExpression unary:
                     transforms.Add(new SecretTransform("operator", unary.Operator.ToString(), unary.OperatorSpan, true));
-                    if (unary.Operator == PebbleUnaryOperator.Not) { Done(use, transforms, reaches: false); return; }
+                    if (unary.Operator == PebbleUnaryOperator.Not) { Done(use, transforms, reaches: false, condition: true); return; }
                     break;
                 case PrintNode print:
                     AddFilterTags(print, transforms);
@@ -292,7 +288,7 @@ public static class SecretFlow
                     tainted[set.Name.Name] = (use, set.Span.End);
                     return;
                 case ForNode loop when loop.Iterable == node:
-                    transforms.Add(new SecretTransform("for loop", "for", loop.Iterable.Span, true));
+                    transforms.Add(new SecretTransform("for loop", "for", loop.TagName.Span, true));
                     Done(use, transforms, reaches: false);
                     foreach (var variable in loop.Variables) tainted[variable.Name] = (use, loop.Iterable.Span.End);
                     return;
@@ -306,10 +302,19 @@ public static class SecretFlow
         Done(use, transforms, reaches: false);
     }
 
-    private static void Done(SecretUse use, List<SecretTransform> transforms, bool reaches)
+    private static void Done(SecretUse use, List<SecretTransform> transforms, bool reaches, bool condition = false)
     {
         use.Transforms = transforms;
         use.ReachesOutput = reaches;
+        use.EndsInCondition = condition;
+    }
+
+    /// <summary>Whether a function's result is derived from the value passed as this argument (rather than using it as a key or a setting).</summary>
+    private static bool DerivesFrom(FunctionCallExpression function, Argument argument)
+    {
+        if (!Contains(SecretKnowledge.DerivingFunctions, function.Name)) return false;
+        // encrypt(key, plaintext): a secret used as the key does not end up in the ciphertext.
+        return function.Name != "encrypt" || argument == ArgumentNode(function, 1, "plaintext");
     }
 
     /// <summary>`{% filter upper %}…{% endfilter %}` around a print transforms what it prints.</summary>
@@ -327,62 +332,138 @@ public static class SecretFlow
         }
     }
 
-    private static PebbleExpression? Argument(FunctionCallExpression call, int position, string name)
+    private static PebbleExpression? Argument(FunctionCallExpression call, int position, string name) => ArgumentNode(call, position, name)?.Value;
+
+    private static Argument? ArgumentNode(FunctionCallExpression call, int position, string name)
     {
         foreach (var argument in call.Arguments)
-            if (argument.Name == name) return argument.Value;
+            if (argument.Name == name) return argument;
         int index = 0;
         foreach (var argument in call.Arguments)
         {
             if (argument.Name is not null) break;
-            if (index++ == position) return argument.Value;
+            if (index++ == position) return argument;
         }
         return null;
+    }
+
+    /// <summary>`render(vars.db)` or `render(vars.db.password)` → `db`: the flow variable a render()/renderOnce() call evaluates.</summary>
+    private static string? RenderedVariable(FunctionCallExpression call) =>
+        Argument(call, 0, "toRender") is AttributeExpression attribute ? VariableOfVars(attribute) : null;
+
+    /// <summary>The first key below `vars` of an attribute chain (`vars.db.password` → `db`), or null when the chain does not start at `vars`.</summary>
+    private static string? VariableOfVars(AttributeExpression attribute)
+    {
+        var current = attribute;
+        while (current.Target is AttributeExpression inner) current = inner;
+        return current.Target is VariableExpression { Name: "vars" } && current.Arguments is null ? KeyName(current) : null;
     }
 
     /// <summary>The key of `x.name` or `x['name']`.</summary>
     private static string? KeyName(AttributeExpression attribute) => (attribute.Key as LiteralExpression)?.StringValue;
 
-    private static HashSet<string> SecretInputIds(FlowDocument flow)
+    /// <summary>
+    /// Whether Kestra evaluates the expressions of this value: it is rendered, or it is (part of) a flow variable that
+    /// a rendered value passes to render()/renderOnce(). Everything else (descriptions, flow labels, variables nobody
+    /// renders) is literal text, whatever it looks like.
+    /// </summary>
+    public static bool IsEvaluated(ExpressionSite site)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in flow.Inputs)
-            if (input.IsSecret && input.Id is not null) ids.Add(input.Id);
-        return ids;
+        if (site.IsRendered) return true;
+        return site.OwnerKind == SiteOwnerKind.Variable && FactsOf(site.Flow).EvaluatedVariables.Contains(VariableName(site.RelativePath));
     }
 
-    /// <summary>Flow variables whose value (or any part of it) holds a secret expression.</summary>
-    private static HashSet<string> SecretVariableNames(FlowDocument flow)
+    /// <summary>What the secret analysis needs to know about the whole flow, computed once per flow (every site of it asks).</summary>
+    private sealed class FlowFacts
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (flow.Variables is null) return names;
-        var secretInputs = SecretInputIds(flow);
+        public readonly HashSet<string> SecretInputs = new(StringComparer.Ordinal);
+        public readonly HashSet<string> SecretVariables = new(StringComparer.Ordinal);
+        public readonly HashSet<string> EvaluatedVariables = new(StringComparer.Ordinal);
+    }
+
+    // Keyed weakly by the flow, so the facts live exactly as long as the model does; thread-safe, and files are analysed in parallel.
+    private static readonly ConditionalWeakTable<FlowDocument, FlowFacts> Facts = new();
+
+    private static FlowFacts FactsOf(FlowDocument flow) => Facts.GetValue(flow, ComputeFacts);
+
+    private static FlowFacts ComputeFacts(FlowDocument flow)
+    {
+        var facts = new FlowFacts();
+        foreach (var input in flow.Inputs)
+            if (input.IsSecret && input.Id is not null) facts.SecretInputs.Add(input.Id);
+        if (flow.Variables is null) return facts;
+
+        // Variables that hold a secret expression, and the variables each variable refers to (render(vars.y) or
+        // vars.y inside it: render() is recursive by default, so what a rendered variable prints is rendered again).
+        var references = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
         foreach (var site in flow.ExpressionSites)
         {
-            if (site.OwnerKind != SiteOwnerKind.Variable || site.Template is null) continue;
+            if (site.Template is null) continue;
+            bool isVariable = site.OwnerKind == SiteOwnerKind.Variable;
+            string? variable = isVariable ? VariableName(site.RelativePath) : null;
+            if (!isVariable && !site.IsRendered) continue;
             foreach (var node in site.Template.DescendantNodes())
             {
-                bool secret = node switch
+                switch (node)
                 {
-                    FunctionCallExpression call => Contains(SecretKnowledge.SecretFunctions, call.Name),
-                    AttributeExpression { Target: VariableExpression { Name: "inputs" }, Arguments: null } a => KeyName(a) is { } id && secretInputs.Contains(id),
-                    _ => false,
-                };
-                if (!secret) continue;
-                names.Add(VariableName(site.RelativePath));
-                break;
+                    case FunctionCallExpression call when Contains(SecretKnowledge.RenderFunctions, call.Name) && RenderedVariable(call) is { } rendered:
+                        if (variable is null) pending.Push(rendered);
+                        else Reference(references, variable, rendered);
+                        break;
+                    case FunctionCallExpression call when variable is not null && Contains(SecretKnowledge.SecretFunctions, call.Name):
+                        facts.SecretVariables.Add(variable);
+                        break;
+                    case AttributeExpression { Target: VariableExpression { Name: "inputs" }, Arguments: null } a when variable is not null:
+                        if (KeyName(a) is { } id && facts.SecretInputs.Contains(id)) facts.SecretVariables.Add(variable);
+                        break;
+                    case AttributeExpression { Target: VariableExpression { Name: "vars" } } a when variable is not null:
+                        if (VariableOfVars(a) is { } referenced) Reference(references, variable, referenced);
+                        break;
+                }
             }
         }
-        return names;
+
+        // A variable that prints another one holding a secret holds it too, once render() renders it again.
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var pair in references)
+            {
+                if (facts.SecretVariables.Contains(pair.Key)) continue;
+                foreach (var target in pair.Value)
+                {
+                    if (!facts.SecretVariables.Contains(target)) continue;
+                    if (facts.SecretVariables.Add(pair.Key)) changed = true;
+                    break;
+                }
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            string name = pending.Pop();
+            if (!facts.EvaluatedVariables.Add(name) || !references.TryGetValue(name, out var next)) continue;
+            foreach (var n in next) pending.Push(n);
+        }
+        return facts;
+    }
+
+    private static void Reference(Dictionary<string, List<string>> references, string from, string to)
+    {
+        if (!references.TryGetValue(from, out var list)) references[from] = list = new List<string>();
+        list.Add(to);
     }
 
     /// <summary>`variables.db.password` → `db`: render(vars.db) evaluates the whole variable.</summary>
     private static string VariableName(string relativePath)
     {
         string rest = relativePath.StartsWith("variables.", StringComparison.Ordinal) ? relativePath.Substring("variables.".Length) : relativePath;
-        int end = rest.IndexOfAny(new[] { '.', '[' });
+        int end = rest.IndexOfAny(PathSeparators);
         return end < 0 ? rest : rest.Substring(0, end);
     }
+
+    private static readonly char[] PathSeparators = { '.', '[' };
 
     private static bool Contains(IReadOnlyList<string> list, string name)
     {

@@ -43,6 +43,13 @@ public static class SecretUseExtensions
     /// chains of such variables; otherwise the use's own origin. <paramref name="uses"/> is the list
     /// <see cref="SecretFlow.Analyze"/> returned for the same value, in which the assignment precedes the use.
     /// </summary>
+    /// <summary>
+    /// The use carries a SECRET input (or a context dump with decrypted inputs): KF1011 reports those wherever
+    /// they become visible, so the rules about secret() in logs, outputs and labels leave them alone.
+    /// </summary>
+    public static bool ComesFromSecretInput(this SecretUse use, IReadOnlyList<SecretUse> uses) =>
+        use.RootOrigin(uses) is SecretOrigin.SecretInput or SecretOrigin.ContextDump;
+
     public static SecretOrigin RootOrigin(this SecretUse use, IReadOnlyList<SecretUse> uses)
     {
         var current = use;
