@@ -178,13 +178,13 @@ public static class ConfigurationParser
                 string key = keyScalar.Value;
                 if (seen.TryGetValue(key, out var first))
                 {
-                    Error(entry.Key, $"duplicate {what} '{key}' (first set on line {_text.GetLinePosition(first.Span.Start).Line + 1})");
+                    Error(entry.Key, $"duplicate {what} '{DidYouMean.Excerpt(key)}' (first set on line {_text.GetLinePosition(first.Span.Start).Line + 1})");
                     continue;
                 }
                 seen.Add(key, entry.Key);
                 if (allowed is not null && !Contains(allowed, key))
                 {
-                    Error(entry.Key, $"unknown {what} '{key}'{DidYouMean.Suffix(key, allowed)}; expected one of: {string.Join(", ", allowed)}");
+                    Error(entry.Key, $"unknown {what} '{DidYouMean.Excerpt(key)}'{DidYouMean.Suffix(key, allowed)}; expected one of: {string.Join(", ", allowed)}");
                     continue;
                 }
                 yield return (key, entry.Value);
@@ -198,7 +198,7 @@ public static class ConfigurationParser
                 string id = entry.Key;
                 if (!_rulesById.ContainsKey(id))
                 {
-                    Error(entry.KeyNode, $"unknown rule '{id}'{DidYouMean.Suffix(id, _ruleIds)}; `flowlint rules` lists them" +
+                    Error(entry.KeyNode, $"unknown rule '{DidYouMean.Excerpt(id)}'{DidYouMean.Suffix(id, _ruleIds)}; `flowlint rules` lists them" +
                         (IsPrefixOfSome(id) ? "; a category is set under 'categories:'" : ""));
                     continue;
                 }
@@ -240,7 +240,7 @@ public static class ConfigurationParser
                 }
                 if (seen.TryGetValue(keyScalar.Value, out var first))
                 {
-                    Error(entry.Key, $"duplicate {what} '{keyScalar.Value}' (first set on line {_text.GetLinePosition(first.Span.Start).Line + 1})");
+                    Error(entry.Key, $"duplicate {what} '{DidYouMean.Excerpt(keyScalar.Value)}' (first set on line {_text.GetLinePosition(first.Span.Start).Line + 1})");
                     continue;
                 }
                 seen.Add(keyScalar.Value, entry.Key);
@@ -261,7 +261,7 @@ public static class ConfigurationParser
             {
                 if (!Contains(FlowLintConfiguration.Categories, entry.Key))
                 {
-                    Error(entry.KeyNode, $"unknown category '{entry.Key}'{DidYouMean.Suffix(entry.Key, FlowLintConfiguration.Categories)}; expected one of: {string.Join(", ", FlowLintConfiguration.Categories)}");
+                    Error(entry.KeyNode, $"unknown category '{DidYouMean.Excerpt(entry.Key)}'{DidYouMean.Suffix(entry.Key, FlowLintConfiguration.Categories)}; expected one of: {string.Join(", ", FlowLintConfiguration.Categories)}");
                     continue;
                 }
                 if (ReadSeverity(entry.Value) is { } severity) categories[entry.Key] = severity;
@@ -291,7 +291,7 @@ public static class ConfigurationParser
                 "err" or "fatal" or "on" or "true" => "error",
                 _ => DidYouMean.Closest(scalar.Value, SeverityWords),
             };
-            Error(node, $"'{scalar.Value}' is not a severity; expected error, warning, note or none" + (meant is null ? "" : $" (did you mean '{meant}'?)"));
+            Error(node, $"'{DidYouMean.Excerpt(scalar.Value)}' is not a severity; expected error, warning, note or none" + (meant is null ? "" : $" (did you mean '{meant}'?)"));
             return null;
         }
 

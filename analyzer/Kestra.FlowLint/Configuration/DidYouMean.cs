@@ -14,16 +14,20 @@ internal static class DidYouMean
         foreach (var candidate in candidates)
         {
             int distance = Distance(word, candidate);
-            if (distance < bestDistance)
+            // A third of the longer word may be wrong (at least one edit): "ruls" → rules, "category" → categories,
+            // "KF1O01" → KF1001, but not "x" → note.
+            int allowed = Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
+            if (distance <= allowed && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        // A third of the word may be wrong (at least one edit): "ruls" → rules, "KF1O01" → KF1001, not "x" → note.
-        int allowed = Math.Max(1, word.Length / 3);
-        return best is not null && bestDistance <= allowed ? best : null;
+        return best;
     }
+
+    /// <summary>A word as quoted in a message: at most 40 characters, so a pasted paragraph does not flood the output.</summary>
+    public static string Excerpt(string word) => word.Length <= 40 ? word : word.Substring(0, 39) + "…";
 
     /// <summary>" (did you mean 'x'?)" or "".</summary>
     public static string Suffix(string word, IEnumerable<string> candidates) =>

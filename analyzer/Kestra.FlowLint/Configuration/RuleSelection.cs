@@ -78,7 +78,7 @@ public sealed class RuleSelection
                 }
                 if (!matches)
                 {
-                    error = $"{option}: '{part.Trim()}' matches no rule{DidYouMean.Suffix(token, ids)}; give rule ids or prefixes such as KF1 or KF3001 (`flowlint rules` lists them)";
+                    error = $"{option}: '{DidYouMean.Excerpt(part.Trim())}' matches no rule{DidYouMean.Suffix(token, ids)}; give rule ids or prefixes such as KF1 or KF3001 (`flowlint rules` lists them)";
                     return false;
                 }
                 into.Add(token);

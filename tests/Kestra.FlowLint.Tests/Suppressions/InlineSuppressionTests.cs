@@ -341,4 +341,29 @@ public class InlineSuppressionTests
             "    message: \"{{ secret('C') }}\"\n");
         Describe(result).ShouldBe(new[] { "KF1001 10:22 suppressed()", "KF1001 13:22 suppressed()", "KF1001 16:18 error" });
     }
+
+    [TestMethod]
+    public void Next_line_at_the_end_of_the_file_is_misplaced()
+    {
+        var result = Run(Header +
+            "  - id: log\n" +
+            "    type: io.kestra.plugin.core.log.Log\n" +
+            "    message: Hello\n" +
+            "# flowlint-disable-next-line KF1001\n" +
+            "\n");
+        var misplaced = result.ShouldHaveSingleItem();
+        Describe(misplaced).ShouldBe("KF0002 7:1 warning");
+        misplaced.Message.ShouldBe("Misplaced suppression: no line follows this 'flowlint-disable-next-line'");
+    }
+
+    [TestMethod]
+    public void Each_document_of_a_multi_document_file_is_covered_on_its_own_lines()
+    {
+        const string flow = "id: a\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n";
+        var result = Run(
+            flow + "    # flowlint-disable-next-line KF1001\n    message: \"{{ secret('A') }}\"\n" +
+            "---\n" +
+            flow + "    message: \"{{ secret('B') }}\"\n");
+        Describe(result).ShouldBe(new[] { "KF1001 7:18 suppressed()", "KF1001 14:18 error" });
+    }
 }

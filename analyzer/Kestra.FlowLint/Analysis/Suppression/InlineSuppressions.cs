@@ -92,7 +92,7 @@ public sealed class InlineSuppressions
         {
             string written = t.Substring(wordStart, wordEnd - wordStart);
             problems.Add(new SuppressionProblem(comment.Span,
-                $"Malformed suppression: unknown directive '{written}'{DidYouMean.Suffix(written, Directives)}; use {NextLineDirective}, {LineDirective} or {FileDirective}"));
+                $"Malformed suppression: unknown directive '{DidYouMean.Excerpt(written)}'{DidYouMean.Suffix(written, Directives)}; use {NextLineDirective}, {LineDirective} or {FileDirective}"));
         }
 
         int dashes = t.IndexOf("--", wordEnd, StringComparison.Ordinal);
@@ -154,13 +154,13 @@ public sealed class InlineSuppressions
     private string DescribeUnknownId(string token, string id)
     {
         if (!id.StartsWith("KF", StringComparison.Ordinal))
-            return $"Malformed suppression: '{token}' is not a rule id; separate ids with ',' and put the reason after '--'";
+            return $"Malformed suppression: '{DidYouMean.Excerpt(token)}' is not a rule id; separate ids with ',' and put the reason after '--'";
         foreach (var known in _ids)
         {
             if (known.Length > id.Length && known.StartsWith(id, StringComparison.Ordinal))
                 return $"Malformed suppression: '{token}' is not a rule id; suppressions name exact rules (e.g. {known}), not prefixes";
         }
-        return $"Malformed suppression: unknown rule '{token}'{DidYouMean.Suffix(id, _ids)}";
+        return $"Malformed suppression: unknown rule '{DidYouMean.Excerpt(token)}'{DidYouMean.Suffix(id, _ids)}";
     }
 
     /// <summary>The first line after <paramref name="line"/> that is neither blank nor only a comment; -1 if none.</summary>
