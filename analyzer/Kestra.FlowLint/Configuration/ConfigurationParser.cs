@@ -106,7 +106,7 @@ public static class ConfigurationParser
         {
             var stream = YamlParser.Parse(_text);
             foreach (var error in stream.Errors)
-                Errors.Add(new ConfigurationError(_text, error.Span, error.Message));
+                Errors.Add(new ConfigurationError(_text, error.Span, "invalid YAML: " + error.Message));
             if (Errors.Count > 0) return FlowLintConfiguration.Default;
             if (stream.Documents.Count > 1)
             {
@@ -155,39 +155,17 @@ public static class ConfigurationParser
             return new FlowLintConfiguration(fullPath, folder, rules, categories, include, exclude, maxFileLength, maxDepth, maxAliasExpansion);
         }
 
-        /// <summary>
-        /// The entries of a mapping whose keys are among <paramref name="allowed"/>; reports the others, duplicates,
-        /// and a value that is not a mapping. A null value (<c>key:</c> with nothing after it) has no entries.
-        /// </summary>
-        private IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, IReadOnlyList<string>? allowed, string what)
+        /// <summary>The entries of a mapping whose keys are among <paramref name="allowed"/>; reports the others.</summary>
+        private IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, IReadOnlyList<string> allowed, string what)
         {
-            if (IsNull(node)) yield break;
-            if (node.Resolve() is not YamlMapping mapping)
+            foreach (var (key, keyNode, value) in KeyNodes(node, what, "expected a mapping with the keys " + string.Join(", ", allowed)))
             {
-                Error(node, allowed is null ? $"expected a mapping of {what}s" : $"expected a mapping with the keys {string.Join(", ", allowed)}");
-                yield break;
-            }
-            var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-            foreach (var entry in mapping.Entries)
-            {
-                if (entry.Key.Resolve() is not YamlScalar { } keyScalar || IsNull(entry.Key))
+                if (!Contains(allowed, key))
                 {
-                    Error(entry.Key, $"a {what} must be a plain name");
+                    Error(keyNode, $"unknown {what} '{DidYouMean.Excerpt(key)}'{DidYouMean.Suffix(key, allowed)}; expected one of: {string.Join(", ", allowed)}");
                     continue;
                 }
-                string key = keyScalar.Value;
-                if (seen.TryGetValue(key, out var first))
-                {
-                    Error(entry.Key, $"duplicate {what} '{DidYouMean.Excerpt(key)}' (first set on line {_text.GetLinePosition(first.Span.Start).Line + 1})");
-                    continue;
-                }
-                seen.Add(key, entry.Key);
-                if (allowed is not null && !Contains(allowed, key))
-                {
-                    Error(entry.Key, $"unknown {what} '{DidYouMean.Excerpt(key)}'{DidYouMean.Suffix(key, allowed)}; expected one of: {string.Join(", ", allowed)}");
-                    continue;
-                }
-                yield return (key, entry.Value);
+                yield return (key, value);
             }
         }
 
@@ -203,7 +181,11 @@ public static class ConfigurationParser
                     continue;
                 }
                 var value = entry.Value;
-                if (value.Resolve() is YamlMapping)
+                if (value.Resolve() is YamlMapping { Entries.Count: 0 })
+                {
+                    Error(value, $"the setting of {id} is empty; give a severity, or {{ severity: …, options: {{ … }} }}");
+                }
+                else if (value.Resolve() is YamlMapping)
                 {
                     ConfiguredSeverity? severity = null;
                     IReadOnlyDictionary<string, string>? options = null;
@@ -221,13 +203,16 @@ public static class ConfigurationParser
             }
         }
 
-        /// <summary>The entries of a mapping keyed by names checked elsewhere (rule ids, categories, options).</summary>
-        private IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> KeyNodes(YamlNode node, string what)
+        /// <summary>
+        /// The entries of a mapping, keys checked by the caller; reports keys that are not names, duplicates, and a
+        /// value that is not a mapping. A null value (<c>key:</c> with nothing after it) has no entries.
+        /// </summary>
+        private IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> KeyNodes(YamlNode node, string what, string? notAMapping = null)
         {
             if (IsNull(node)) yield break;
             if (node.Resolve() is not YamlMapping mapping)
             {
-                Error(node, $"expected a mapping of {what}s");
+                Error(node, notAMapping ?? $"expected a mapping of {what}s");
                 yield break;
             }
             var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);

@@ -191,9 +191,8 @@ public class ConfigurationParserTests
         Errors("rules:\n  KF1001: note\n  KF1001: error\n").ShouldBe(new[] { ".flowlint.yaml:3:3: error: duplicate rule id 'KF1001' (first set on line 2)" });
         Errors("- rules\n").ShouldBe(new[] { ".flowlint.yaml:1:1: error: a configuration is a mapping with the keys rules, categories, include, exclude, limits" });
         Errors("rules: {}\n---\nrules: {}\n").ShouldBe(new[] { ".flowlint.yaml:2:1: error: a configuration file holds one YAML document; remove the '---' and what follows, or merge it into the first" });
-        var syntax = Errors("rules:\n  KF1001: \"unclosed\n");
-        syntax.ShouldHaveSingleItem().ShouldStartWith(".flowlint.yaml:");
-        syntax[0].ShouldContain(": error: ");
+        Errors("rules:\n  KF1001: \"unclosed\n").ShouldBe(new[] { ".flowlint.yaml:2:11: error: invalid YAML: While scanning a quoted scalar, found unexpected end of stream." });
+        Errors("rules:\n  KF1001: {}\n").ShouldBe(new[] { ".flowlint.yaml:2:11: error: the setting of KF1001 is empty; give a severity, or { severity: …, options: { … } }" });
     }
 
     [TestMethod]
