@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Configuration;
 using Kestra.FlowLint.Reporting;
 using Kestra.FlowLint.Rules;
 using Kestra.FlowLint.Text;
@@ -17,6 +18,9 @@ internal sealed class CheckOptions
     public string FailOn { get; init; } = "error";
     public string? OutputFile { get; init; }
     public bool NoColor { get; init; }
+    public string? ConfigFile { get; init; }
+    public IReadOnlyList<string> Select { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Ignore { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -40,6 +44,16 @@ internal static class CheckCommand
             stderr.WriteLine($"flowlint: unknown format '{options.Format}' (expected one of: {string.Join(", ", ReportFormats.Names())})");
             return ExitUsage;
         }
+        if (!RuleSelection.TryParse(options.Select, options.Ignore, RuleCatalog.AllDescriptors(), out var selection, out var selectionError))
+        {
+            stderr.WriteLine("flowlint: " + selectionError);
+            return ExitUsage;
+        }
+        if (options.ConfigFile is not null && !File.Exists(options.ConfigFile))
+        {
+            stderr.WriteLine($"flowlint: configuration file not found: {options.ConfigFile}");
+            return ExitUsage;
+        }
 
         var inputs = options.Paths.Count == 0 ? new[] { "." } : options.Paths;
         bool readStdin = false;
@@ -54,16 +68,30 @@ internal static class CheckCommand
         var files = FileDiscovery.Expand(paths, missing);
         foreach (var m in missing) stderr.WriteLine($"flowlint: no such file or folder: {m}");
         if (missing.Count > 0) return ExitUsage;
+        files.RemoveAll(IsConfigurationFile);
         if (files.Count == 0 && !readStdin)
         {
             stderr.WriteLine("flowlint: no YAML file found (looked for *.yml and *.yaml)");
             return ExitUsage;
         }
 
-        var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+        // Each file gets the nearest .flowlint.yaml (or --config), which may leave it out (include/exclude).
+        var run = new ConfiguredRun(RuleCatalog.AllDescriptors(), RuleCatalog.CreateAnalyzers, selection!, FileDiscovery.DisplayPath, options.ConfigFile);
+        int excluded = files.RemoveAll(f => !run.Applies(f));
+        string stdinPath = Path.GetFullPath(options.StdinFileName ?? "<stdin>");
+        if (readStdin && options.StdinFileName is not null && !run.Applies(stdinPath)) { readStdin = false; excluded++; }
+        var fileDrivers = files.ConvertAll(f => run.DriverFor(f, FileDiscovery.DisplayPath(f)));
+        var stdinDriver = readStdin ? run.DriverFor(stdinPath, options.StdinFileName ?? "<stdin>") : null;
+        if (run.Errors.Count > 0)
+        {
+            foreach (var error in run.Errors) stderr.WriteLine(error);
+            return ExitUsage;
+        }
+
         var results = new FileAnalysisResult[files.Count];
         Parallel.For(0, files.Count, i =>
         {
+            var driver = fileDrivers[i];
             string display = FileDiscovery.DisplayPath(files[i]);
             try
             {
@@ -76,20 +104,23 @@ internal static class CheckCommand
         });
 
         var all = new List<FileAnalysisResult>(results);
-        if (readStdin) all.Add(driver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", ReadAll(stdin)));
+        if (stdinDriver is not null) all.Add(stdinDriver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", ReadAll(stdin)));
 
         var diagnostics = new List<Diagnostic>();
         var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var analysed = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         int flows = 0, configurations = 0, skipped = 0;
         foreach (var result in all)
         {
             diagnostics.AddRange(result.Diagnostics);
             if (result.Text is not null) sources[result.Path] = result.Text;
+            if (result.Text is not null && result.WasAnalyzed) analysed[result.Path] = result.Text;
             flows += result.FlowCount;
             configurations += result.ConfigurationCount;
             skipped += result.SkippedDocumentCount;
         }
-        diagnostics.AddRange(driver.CompleteRun());
+        diagnostics.AddRange(run.CompleteRun());
+        diagnostics = run.PostProcess(diagnostics, analysed); // severities, rules turned off, inline suppressions (KF0002)
         diagnostics = DiagnosticOrdering.Sort(diagnostics);
 
         int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;
@@ -126,12 +157,15 @@ internal static class CheckCommand
             writer.Write(report, stdout);
         }
 
-        // The text format ends with its own summary; machine formats keep standard output clean, so theirs goes to stderr.
-        if (writer.Name != "text")
-            stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; " +
-            $"{errors} error(s), {warnings} warning(s), {notes} note(s)" + (suppressed > 0 ? $", {suppressed} suppressed" : ""));
+        // Run statistics (what was classified, skipped, excluded) go to stderr so standard output stays the report.
+        stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; " +
+            $"{errors} error(s), {warnings} warning(s), {notes} note(s)" + (suppressed > 0 ? $", {suppressed} suppressed" : "") +
+            (excluded > 0 ? $"; {excluded} file(s) excluded by configuration" : ""));
         return failing > 0 ? ExitFindings : ExitOk;
     }
+
+    private static bool IsConfigurationFile(string path) =>
+        Path.GetFileName(path) is FlowLintConfiguration.FileName or FlowLintConfiguration.AlternateFileName;
 
     private static byte[] ReadAll(TextReader stdin)
     {

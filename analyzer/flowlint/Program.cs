@@ -35,7 +35,19 @@ public static class Program
         var output = new Option<string?>("--output", "-o") { Description = "Write findings to this file instead of standard output." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (also off when NO_COLOR is set or output is not a terminal)." };
 
-        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor };
+        var config = new Option<string?>("--config") { Description = "Use this configuration file for every file, instead of the nearest .flowlint.yaml above each." };
+        var select = new Option<string[]>("--select")
+        {
+            Description = "Report only these rules: ids or prefixes, comma-separated (e.g. KF1,KF3005). FlowLint's own KF0xxx findings are kept.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var ignore = new Option<string[]>("--ignore")
+        {
+            Description = "Do not report these rules: ids or prefixes, comma-separated (e.g. KF1012). Wins over --select.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore };
         check.SetAction(parse => CheckCommand.Run(new CheckOptions
         {
             Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -44,6 +56,9 @@ public static class Program
             FailOn = parse.GetValue(failOn) ?? "error",
             OutputFile = parse.GetValue(output),
             NoColor = parse.GetValue(noColor),
+            ConfigFile = parse.GetValue(config),
+            Select = parse.GetValue(select) ?? Array.Empty<string>(),
+            Ignore = parse.GetValue(ignore) ?? Array.Empty<string>(),
         }, stdin, stdout, stderr));
         root.Subcommands.Add(check);
 
@@ -61,6 +76,14 @@ public static class Program
         var rules = new Command("rules", "List every rule FlowLint knows.") { rulesFormat };
         rules.SetAction(parse => RulesCommand.Run(parse.GetValue(rulesFormat) ?? "text", stdout));
         root.Subcommands.Add(rules);
+
+        var schema = new Command("schema", "Print the JSON schema of .flowlint.yaml (the source of schemas/flowlint.schema.json).");
+        schema.SetAction(_ =>
+        {
+            stdout.Write(Configuration.ConfigurationSchema.Generate(Rules.RuleCatalog.AllDescriptors()));
+            return 0;
+        });
+        root.Subcommands.Add(schema);
 
         // A template may start with '@'; response files would swallow it.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -23,4 +23,21 @@ public sealed class AnalyzerOptions
 
     public string? GetRuleOption(string ruleId, string name) =>
         RuleOptions.TryGetValue(ruleId, out var options) && options.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>
+    /// A list option (<c>KF1009: { options: { extraSensitiveNames: [pin, otp] } }</c> in .flowlint.yaml): configuration
+    /// stores a list as its items joined with ',' (items cannot contain one). Empty when the option is not set.
+    /// </summary>
+    public IReadOnlyList<string> GetRuleOptionList(string ruleId, string name)
+    {
+        var value = GetRuleOption(ruleId, name);
+        if (string.IsNullOrEmpty(value)) return Array.Empty<string>();
+        var items = new List<string>();
+        foreach (var part in value!.Split(','))
+        {
+            var item = part.Trim();
+            if (item.Length > 0) items.Add(item);
+        }
+        return items;
+    }
 }

@@ -1,7 +1,7 @@
 namespace Kestra.FlowLint.Analysis;
 
 /// <summary>
-/// Findings about FlowLint's own run rather than about a flow: a crashed rule, a limit, an unreadable file.
+/// Findings about FlowLint's own run rather than about a flow: a crashed rule, a stale suppression, a limit, an unreadable file.
 /// They are the engine's, like a compiler's own errors; every rule about flows lives under rules/.
 /// </summary>
 public static class EngineDiagnostics
@@ -15,6 +15,15 @@ public static class EngineDiagnostics
         Category,
         DiagnosticSeverity.Error,
         "A rule threw an exception while analysing the file. The rest of the run went on; this finding makes sure the gap is visible instead of silently passing.");
+
+    public static readonly DiagnosticDescriptor UnusedSuppression = new(
+        "KF0002",
+        "Suppression comment matches no finding",
+        "{0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        "A `# flowlint-disable-next-line`, `# flowlint-disable-line` or `# flowlint-disable-file` comment names a rule that reports nothing where the comment applies, or the comment cannot be read (an unknown directive or rule id). A stale suppression hides the next real finding at that place, so it is reported, with a fix that removes it. A suppression for a rule that is turned off for the file is not reported.",
+        tags: new[] { "suppression" });
 
     public static readonly DiagnosticDescriptor LimitReached = new(
         "KF0003",
@@ -32,5 +41,5 @@ public static class EngineDiagnostics
         DiagnosticSeverity.Error,
         "The file is not valid UTF-8 or UTF-16 text (a binary file, a wrong encoding) or could not be read. It was skipped and the run went on.");
 
-    public static DiagnosticDescriptor[] All => new[] { AnalyzerCrashed, LimitReached, UnreadableFile };
+    public static DiagnosticDescriptor[] All => new[] { AnalyzerCrashed, UnusedSuppression, LimitReached, UnreadableFile };
 }

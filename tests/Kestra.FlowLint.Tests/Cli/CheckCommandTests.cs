@@ -53,7 +53,7 @@ public class CheckCommandTests
         var (code, stdout, stderr) = CliRunner.Run("check", "examples/flows/hello-world.yaml");
         code.ShouldBe(0);
         stdout.ShouldBe("0 errors, 0 warnings, 0 notes in 1 file\n");
-        stderr.ShouldBeEmpty("the text format prints its summary on standard output only");
+        stderr.ShouldContain("1 flow(s)");
     }
 
     [TestMethod]

@@ -30,4 +30,11 @@ internal static class CliRunner
             }
         }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex FrameOrSummary = new(
+        @"^(\s*\d*\s*\|.*|\s+= help: .*|\d+ errors?, \d+ warnings?, \d+ notes? in \d+ files?.*)$");
+
+    /// <summary>The lines of the output without the text format's code frames and summary: findings and errors only.</summary>
+    public static string[] OutputLines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !FrameOrSummary.IsMatch(l)).ToArray();
 }
