@@ -55,8 +55,10 @@ internal static class CredentialSites
         if (site.PluginDefault?.Type is { } defaultType && IsWebhook(KestraKnowledge.ResolveType(defaultType).CanonicalType)
             && site.RelativePath == "values." + CredentialPatterns.WebhookKeyProperty)
             return CredentialPatterns.WebhookKey;
+        // An input's default takes the input's name; only a string input's default can be a credential (a SELECT
+        // default is one of its values, an INT one a number).
         if (site.Input?.Id is { } inputId && site.RelativePath is "defaults" or "prefill")
-            return CredentialPatterns.ClassifyName(inputId, extra);
+            return site.Input.Type is null or "STRING" ? CredentialPatterns.ClassifyName(inputId, extra) : null;
         return key is null ? null : CredentialPatterns.ClassifyName(key, extra);
     }
 
@@ -102,6 +104,7 @@ internal static class CredentialSites
                     return false;
                 break;
             case CredentialValueShape.Authorization:
+                if (IsAuthorizationScheme(trimmed)) return false;
                 int scheme = start;
                 while (scheme < end && char.IsLetter(v[scheme])) scheme++;
                 if (scheme > start && scheme < end && v[scheme] == ' ')
@@ -129,6 +132,10 @@ internal static class CredentialSites
         length = end - start;
         return !CredentialPatterns.IsPlaceholder(v, start, length);
     }
+
+    private static bool IsAuthorizationScheme(string s) =>
+        s.Equals("bearer", StringComparison.OrdinalIgnoreCase) || s.Equals("basic", StringComparison.OrdinalIgnoreCase)
+        || s.Equals("token", StringComparison.OrdinalIgnoreCase) || s.Equals("digest", StringComparison.OrdinalIgnoreCase);
 
     // Text and comments are literal; a print, a tag or a broken template produces the value at run time.
     private static bool IsProducedByTemplate(PebbleTemplate template)
@@ -230,7 +237,7 @@ internal static class CredentialSites
     /// <summary>Where the value sits, for messages: "`password` of task 'postgres'", "`variables.db.password`".</summary>
     public static string Where(ExpressionSite site)
     {
-        string property = "`" + site.RelativePath + "`";
+        string property = "`" + Redacted(site.RelativePath) + "`";
         return site.OwnerKind switch
         {
             SiteOwnerKind.Task => property + " of task '" + (site.Task?.Id ?? "?") + "'",
@@ -242,17 +249,65 @@ internal static class CredentialSites
         };
     }
 
-    /// <summary>Keeps the first of overlapping matches (formats are found before generic parameters).</summary>
+    /// <summary>
+    /// A property path safe to print: a key that reads like text rather than a name (`curl -u admin:pw@host`, a
+    /// YAML mistake that turned a command into a mapping) may itself hold a credential, so it is shown as `…`.
+    /// </summary>
+    public static string Redacted(string path)
+    {
+        StringBuilder? sb = null;
+        int segment = 0;
+        for (int i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] is not ('.' or '/' or '[')) continue;
+            if (IsUnsafeSegment(path, segment, i))
+            {
+                sb ??= new StringBuilder(path.Length).Append(path, 0, segment);
+                sb.Append('…');
+            }
+            else
+            {
+                sb?.Append(path, segment, i - segment);
+            }
+            if (i < path.Length) sb?.Append(path[i]);
+            segment = i + 1;
+        }
+        if (sb is null) return path;
+        // A key with dots in it was cut into several segments: one mark is enough.
+        string redacted = sb.ToString();
+        while (redacted.IndexOf("….…", StringComparison.Ordinal) >= 0) redacted = redacted.Replace("….…", "…");
+        return redacted;
+    }
+
+    private static bool IsUnsafeSegment(string path, int start, int end)
+    {
+        if (end - start > 100) return true;
+        for (int i = start; i < end; i++)
+            if (char.IsWhiteSpace(path[i]) || path[i] is '@' or '"' or '\'' or '=') return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Of overlapping matches keeps the most precise: a well-known format (`ghp_…` as a URL password, a JWT in an
+    /// Authorization header) over a generic form, then the one found first.
+    /// </summary>
     public static void RemoveOverlaps(List<CredentialMatch> matches)
     {
-        int kept = 0;
-        for (int i = 0; i < matches.Count; i++)
+        if (matches.Count < 2) return;
+        var kept = new List<CredentialMatch>(matches.Count);
+        foreach (bool knownFormats in new[] { true, false })
         {
-            bool overlaps = false;
-            for (int j = 0; j < kept && !overlaps; j++)
-                overlaps = matches[i].Start < matches[j].End && matches[j].Start < matches[i].End;
-            if (!overlaps) matches[kept++] = matches[i];
+            foreach (var match in matches)
+            {
+                if (match.IsKnownFormat != knownFormats) continue;
+                bool overlaps = false;
+                foreach (var k in kept)
+                    overlaps |= match.Start < k.End && k.Start < match.End;
+                if (!overlaps) kept.Add(match);
+            }
         }
-        matches.RemoveRange(kept, matches.Count - kept);
+        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        matches.Clear();
+        matches.AddRange(kept);
     }
 }

@@ -78,7 +78,7 @@ public sealed class HardcodedCredentialAnalyzer : FlowAnalyzer
     {
         var site = context.Site;
         string name = CredentialSites.SecretName(site, secretName);
-        context.Report(Rule, site.MapToSource(new TextSpan(start, length)), site.OwnerPath, SecretReferenceFix.Create(site, start, length, name),
+        context.Report(Rule, site.MapToSource(new TextSpan(start, length)), CredentialSites.Redacted(site.OwnerPath), SecretReferenceFix.Create(site, start, length, name),
             char.ToUpperInvariant(description[0]) + description.Substring(1),
             length == 1 ? "1 character" : length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters",
             CredentialSites.Where(site));

@@ -69,37 +69,34 @@ public sealed class SensitiveName
     public bool Matches(string normalizedKey)
     {
         if (normalizedKey == Normalized) return !NeedsQualifier;
-        string qualifier;
-        if (normalizedKey.EndsWith("_" + Normalized, StringComparison.Ordinal))
+        int qualifierEnd;
+        if (normalizedKey.Length > Normalized.Length && normalizedKey[normalizedKey.Length - Normalized.Length - 1] == '_'
+            && normalizedKey.EndsWith(Normalized, StringComparison.Ordinal))
         {
-            qualifier = LastWord(normalizedKey, normalizedKey.Length - Normalized.Length - 1);
+            qualifierEnd = normalizedKey.Length - Normalized.Length - 1;
         }
-        else if (MatchesGlued && LastWordOf(normalizedKey) is var last && last.EndsWith(_glued, StringComparison.Ordinal)
+        else if (MatchesGlued && normalizedKey.EndsWith(_glued, StringComparison.Ordinal)
+            && normalizedKey.LastIndexOf('_') < normalizedKey.Length - _glued.Length
             // `apikey` is `api_key` written as one word; `dbpassword` is `password` with a qualifier glued on.
-            && (last.Length > _glued.Length || _glued.Length != Normalized.Length))
+            && (normalizedKey.Length > _glued.Length || _glued.Length != Normalized.Length))
         {
-            qualifier = last.Substring(0, last.Length - _glued.Length);
+            qualifierEnd = normalizedKey.Length - _glued.Length;
         }
         else
         {
             return false;
         }
+        if (ExcludedQualifiers.Count == 0) return true;
+        // The qualifier is the word (or glued letters) just before the name.
+        int qualifierStart = qualifierEnd == 0 ? 0 : normalizedKey.LastIndexOf('_', qualifierEnd - 1) + 1;
         foreach (var excluded in ExcludedQualifiers)
-            if (qualifier == excluded || qualifier.EndsWith(excluded, StringComparison.Ordinal) && MatchesGlued) return false;
+        {
+            if (qualifierEnd - qualifierStart >= excluded.Length
+                && string.CompareOrdinal(normalizedKey, qualifierEnd - excluded.Length, excluded, 0, excluded.Length) == 0
+                && (qualifierEnd - qualifierStart == excluded.Length || MatchesGlued))
+                return false;
+        }
         return true;
-    }
-
-    private static string LastWordOf(string normalized)
-    {
-        int underscore = normalized.LastIndexOf('_');
-        return underscore < 0 ? normalized : normalized.Substring(underscore + 1);
-    }
-
-    // The word that ends just before `end` (exclusive).
-    private static string LastWord(string normalized, int end)
-    {
-        int start = normalized.LastIndexOf('_', end - 1) + 1;
-        return normalized.Substring(start, end - start);
     }
 
     public override string ToString() => Normalized;
@@ -108,12 +105,13 @@ public sealed class SensitiveName
 /// <summary>A credential found in a value: a range of the decoded value, what it is, and a secret name to suggest.</summary>
 public readonly struct CredentialMatch
 {
-    public CredentialMatch(int start, int length, string description, string secretName)
+    public CredentialMatch(int start, int length, string description, string secretName, bool isKnownFormat = false)
     {
         Start = start;
         Length = length;
         Description = description;
         SecretName = secretName;
+        IsKnownFormat = isKnownFormat;
     }
 
     public int Start { get; }
@@ -125,6 +123,9 @@ public readonly struct CredentialMatch
 
     /// <summary>The name of the secret to move it to: conventional (GITHUB_TOKEN), or one word (PASSWORD) for the owner to qualify.</summary>
     public string SecretName { get; }
+
+    /// <summary>A well-known format (a GitHub token, a private key), more precise than a generic form (a URL password) it overlaps.</summary>
+    public bool IsKnownFormat { get; }
 }
 
 /// <summary>
@@ -211,6 +212,8 @@ public static class CredentialPatterns
     /// <summary>The sensitive name a property key matches (built-in or extra), or null.</summary>
     public static SensitiveName? ClassifyName(string key, IReadOnlyList<SensitiveName>? extra = null)
     {
+        // Every value of a flow asks; most keys (`type`, `commands`, `uri`) are ruled out by their last two letters.
+        if (!EndsLikeOneOf(key, SensitiveEndings, extra)) return null;
         string normalized = NormalizeName(key);
         if (normalized.Length == 0) return null;
         if (extra != null)
@@ -219,6 +222,38 @@ public static class CredentialPatterns
         foreach (var name in SensitiveNames)
             if (name.Matches(normalized)) return name;
         return null;
+    }
+
+    private static readonly HashSet<int> SensitiveEndings = EndingsOf(SensitiveNames);
+
+    private static HashSet<int> EndingsOf(IEnumerable<SensitiveName> names)
+    {
+        var endings = new HashSet<int>();
+        foreach (var name in names) endings.Add(Ending(name.Normalized, name.Normalized.Length));
+        return endings;
+    }
+
+    // The last two letters or digits, lowercased, as one number: the same for a key and its normalised form.
+    private static int Ending(string s, int end)
+    {
+        int last = -1, before = -1;
+        for (int i = end - 1; i >= 0 && before < 0; i--)
+        {
+            if (!char.IsLetterOrDigit(s[i])) continue;
+            if (last < 0) last = char.ToLowerInvariant(s[i]);
+            else before = char.ToLowerInvariant(s[i]);
+        }
+        return (before << 16) | (last & 0xFFFF);
+    }
+
+    private static bool EndsLikeOneOf(string key, HashSet<int> endings, IReadOnlyList<SensitiveName>? extra)
+    {
+        int ending = Ending(key, key.Length);
+        if (endings.Contains(ending)) return true;
+        if (extra != null)
+            foreach (var name in extra)
+                if (Ending(name.Normalized, name.Normalized.Length) == ending) return true;
+        return false;
     }
 
     /// <summary>Extra names from configuration (`extraSensitiveNames: "pin, dbCredential"`), matched like the built-in ones.</summary>
@@ -234,9 +269,12 @@ public static class CredentialPatterns
         return names;
     }
 
+    private static readonly HashSet<int> ConnectionEndings = new() { Ending("url", 3), Ending("uri", 3), Ending("dsn", 3), Ending("connection", 10), Ending("string", 6) };
+
     /// <summary>Names of values that are connection strings or URLs, where `password=…` parameters are looked for.</summary>
     public static bool IsConnectionName(string key)
     {
+        if (!EndsLikeOneOf(key, ConnectionEndings, null)) return false;
         string n = NormalizeName(key);
         return n is "url" or "uri" or "dsn" or "connection"
             || n.EndsWith("_url", StringComparison.Ordinal) || n.EndsWith("_uri", StringComparison.Ordinal)
@@ -395,85 +433,168 @@ public static class CredentialPatterns
     }
 
     /// <summary>
-    /// One token format: a literal prefix and a matcher that, given where the prefix was found, returns the end
-    /// of the token (or -1). The body (after the prefix) is checked for filler.
+    /// Where a detector starts: a literal prefix (`ghp_`, `://`, `-----BEGIN `), found in one pass over the value by
+    /// its first character. The detector returns the index to resume scanning at (past what it reported), or -1.
     /// </summary>
+    private sealed class Anchor
+    {
+        public Anchor(string prefix, bool ignoreCase, Func<string, int, List<CredentialMatch>, int> detect)
+        {
+            Prefix = prefix;
+            IgnoreCase = ignoreCase;
+            Detect = detect;
+        }
+
+        public string Prefix { get; }
+        public bool IgnoreCase { get; }
+        public Func<string, int, List<CredentialMatch>, int> Detect { get; }
+
+        // Every prefix has at least three characters; the second one rules most candidates out cheaply.
+        public bool IsAt(string v, int i)
+        {
+            if (i + Prefix.Length > v.Length) return false;
+            char second = v[i + 1];
+            if (IgnoreCase ? char.ToLowerInvariant(second) != char.ToLowerInvariant(Prefix[1]) : second != Prefix[1]) return false;
+            return string.Compare(v, i, Prefix, 0, Prefix.Length, IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) == 0;
+        }
+    }
+
+    /// <summary>A token format: its prefix, what it is, the conventional secret name, and where its body ends (or -1).</summary>
     private sealed class TokenFormat
     {
-        public TokenFormat(string prefix, string description, string secretName, Func<string, int, int> matchEnd, bool wordBoundaryBefore = true)
+        public TokenFormat(string prefix, string description, string secretName, Func<string, int, int> matchEnd)
         {
             Prefix = prefix;
             Description = description;
             SecretName = secretName;
             MatchEnd = matchEnd;
-            WordBoundaryBefore = wordBoundaryBefore;
         }
 
         public string Prefix { get; }
         public string Description { get; }
         public string SecretName { get; }
-        public Func<string, int, int> MatchEnd { get; }
-        public bool WordBoundaryBefore { get; }
-    }
 
-    private static int After(string prefix, int at) => at + prefix.Length;
+        /// <summary>Given where the prefix starts, the end of the token, or -1.</summary>
+        public Func<string, int, int> MatchEnd { get; }
+    }
 
     private static readonly TokenFormat[] TokenFormats = BuildTokenFormats();
 
     private static TokenFormat[] BuildTokenFormats()
     {
         var formats = new List<TokenFormat>();
-        void Add(string prefix, string description, string secretName, Func<string, int, int> matchEnd) =>
+        // Most formats are a prefix and a run of one alphabet with a length range.
+        void Add(string prefix, string description, string secretName, Chars body, int min, int max) =>
+            formats.Add(new TokenFormat(prefix, description, secretName, (v, at) => RunBetween(v, at + prefix.Length, body, min, max)));
+        void AddCustom(string prefix, string description, string secretName, Func<string, int, int> matchEnd) =>
             formats.Add(new TokenFormat(prefix, description, secretName, matchEnd));
 
-        foreach (var p in new[] { "AKIA", "ASIA" })
-            Add(p, "an AWS access key ID", "AWS_ACCESS_KEY_ID", (v, at) => RunBetween(v, After(p, at), Chars.UpperDigit, 16, 16));
-        Add("ghp_", "a GitHub personal access token", "GITHUB_TOKEN", (v, at) => RunBetween(v, at + 4, Chars.Alnum, 36, 251));
-        Add("gho_", "a GitHub OAuth token", "GITHUB_TOKEN", (v, at) => RunBetween(v, at + 4, Chars.Alnum, 36, 251));
-        Add("ghu_", "a GitHub app user token", "GITHUB_TOKEN", (v, at) => RunBetween(v, at + 4, Chars.Alnum, 36, 251));
-        Add("ghs_", "a GitHub app installation token", "GITHUB_TOKEN", (v, at) => RunBetween(v, at + 4, Chars.Alnum, 36, 251));
-        Add("ghr_", "a GitHub refresh token", "GITHUB_TOKEN", (v, at) => RunBetween(v, at + 4, Chars.Alnum, 36, 251));
-        Add("github_pat_", "a GitHub fine-grained personal access token", "GITHUB_TOKEN", (v, at) => RunBetween(v, at + 11, Chars.Word, 70, 255));
-        Add("glpat-", "a GitLab personal access token", "GITLAB_TOKEN", (v, at) => RunBetween(v, at + 6, Chars.Base64Url, 20, 255));
-        foreach (var p in new[] { "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-" })
+        Add("AKIA", "an AWS access key ID", "AWS_ACCESS_KEY_ID", Chars.UpperDigit, 16, 16);
+        Add("ASIA", "an AWS access key ID", "AWS_ACCESS_KEY_ID", Chars.UpperDigit, 16, 16);
+        Add("ghp_", "a GitHub personal access token", "GITHUB_TOKEN", Chars.Alnum, 36, 251);
+        Add("gho_", "a GitHub OAuth token", "GITHUB_TOKEN", Chars.Alnum, 36, 251);
+        Add("ghu_", "a GitHub app user token", "GITHUB_TOKEN", Chars.Alnum, 36, 251);
+        Add("ghs_", "a GitHub app installation token", "GITHUB_TOKEN", Chars.Alnum, 36, 251);
+        Add("ghr_", "a GitHub refresh token", "GITHUB_TOKEN", Chars.Alnum, 36, 251);
+        Add("github_pat_", "a GitHub fine-grained personal access token", "GITHUB_TOKEN", Chars.Word, 70, 255);
+        Add("glpat-", "a GitLab personal access token", "GITLAB_TOKEN", Chars.Base64Url, 20, 255);
+        foreach (var prefix in new[] { "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-" })
         {
-            Add(p, "a Slack token", "SLACK_TOKEN", (v, at) =>
+            AddCustom(prefix, "a Slack token", "SLACK_TOKEN", (v, at) =>
             {
                 int end = RunBetween(v, at + 5, Chars.Alnum | Chars.Dash, 10, 255);
                 return end > 0 && HasDigit(v, at + 5, end) ? end : -1;
             });
         }
-        Add("hooks.slack.com/services/", "a Slack webhook URL", "SLACK_WEBHOOK_URL", SlackWebhookEnd);
-        Add("discord.com/api/webhooks/", "a Discord webhook URL", "DISCORD_WEBHOOK_URL", (v, at) => DiscordWebhookEnd(v, at + 25));
-        Add("discordapp.com/api/webhooks/", "a Discord webhook URL", "DISCORD_WEBHOOK_URL", (v, at) => DiscordWebhookEnd(v, at + 28));
-        Add("AIza", "a Google API key", "GOOGLE_API_KEY", (v, at) => RunBetween(v, at + 4, Chars.Base64Url, 35, 35));
-        Add("sk_live_", "a Stripe live secret key", "STRIPE_SECRET_KEY", (v, at) => RunBetween(v, at + 8, Chars.Alnum, 20, 255));
-        Add("rk_live_", "a Stripe live restricted key", "STRIPE_SECRET_KEY", (v, at) => RunBetween(v, at + 8, Chars.Alnum, 20, 255));
-        Add("eyJ", "a JSON Web Token", "JWT", JwtEnd);
-        Add("npm_", "an npm access token", "NPM_TOKEN", (v, at) => RunBetween(v, at + 4, Chars.Alnum, 36, 36));
-        Add("pypi-AgEIcHlwaS5vcmc", "a PyPI API token", "PYPI_TOKEN", (v, at) => RunBetween(v, at + 20, Chars.Base64Url, 50, 400));
-        Add("sk-proj-", "an OpenAI API key", "OPENAI_API_KEY", (v, at) => RunBetween(v, at + 8, Chars.Base64Url, 40, 400));
-        Add("sk-svcacct-", "an OpenAI API key", "OPENAI_API_KEY", (v, at) => RunBetween(v, at + 11, Chars.Base64Url, 40, 400));
-        Add("sk-ant-", "an Anthropic API key", "ANTHROPIC_API_KEY", (v, at) => RunBetween(v, at + 7, Chars.Base64Url, 40, 400));
-        Add("hf_", "a Hugging Face token", "HF_TOKEN", (v, at) =>
+        AddCustom("hooks.slack.com/services/", "a Slack webhook URL", "SLACK_WEBHOOK_URL", SlackWebhookEnd);
+        AddCustom("discord.com/api/webhooks/", "a Discord webhook URL", "DISCORD_WEBHOOK_URL", (v, at) => DiscordWebhookEnd(v, at + 25));
+        AddCustom("discordapp.com/api/webhooks/", "a Discord webhook URL", "DISCORD_WEBHOOK_URL", (v, at) => DiscordWebhookEnd(v, at + 28));
+        Add("AIza", "a Google API key", "GOOGLE_API_KEY", Chars.Base64Url, 35, 35);
+        Add("sk_live_", "a Stripe live secret key", "STRIPE_SECRET_KEY", Chars.Alnum, 20, 255);
+        Add("rk_live_", "a Stripe live restricted key", "STRIPE_SECRET_KEY", Chars.Alnum, 20, 255);
+        AddCustom("eyJ", "a JSON Web Token", "API_TOKEN", JwtEnd);
+        Add("npm_", "an npm access token", "NPM_TOKEN", Chars.Alnum, 36, 36);
+        Add("pypi-AgEIcHlwaS5vcmc", "a PyPI API token", "PYPI_TOKEN", Chars.Base64Url, 50, 400);
+        Add("sk-proj-", "an OpenAI API key", "OPENAI_API_KEY", Chars.Base64Url, 40, 400);
+        Add("sk-svcacct-", "an OpenAI API key", "OPENAI_API_KEY", Chars.Base64Url, 40, 400);
+        Add("sk-ant-", "an Anthropic API key", "ANTHROPIC_API_KEY", Chars.Base64Url, 40, 400);
+        AddCustom("hf_", "a Hugging Face token", "HF_TOKEN", (v, at) =>
         {
             int end = RunBetween(v, at + 3, Chars.Upper | Chars.Lower, 34, 34);
             return end > 0 && HasUpperAndLower(v, at + 3, end) ? end : -1;
         });
-        Add("dapi", "a Databricks access token", "DATABRICKS_TOKEN", (v, at) =>
-        {
-            int end = Run(v, at + 4, Chars.Digit | Chars.Lower);
-            return end - at - 4 == 32 && IsHex(v, at + 4, end) && (end == v.Length || !IsAlnum(v[end]) || v[end] == '-') ? end : -1;
-        });
-        Add("dckr_pat_", "a Docker Hub access token", "DOCKERHUB_TOKEN", (v, at) => RunBetween(v, at + 9, Chars.Base64Url, 27, 255));
-        Add("SG.", "a SendGrid API key", "SENDGRID_API_KEY", (v, at) =>
+        AddCustom("dapi", "a Databricks access token", "DATABRICKS_TOKEN", (v, at) => HexRunEnd(v, at + 4, 32));
+        Add("dckr_pat_", "a Docker Hub access token", "DOCKERHUB_TOKEN", Chars.Base64Url, 27, 255);
+        AddCustom("SG.", "a SendGrid API key", "SENDGRID_API_KEY", (v, at) =>
         {
             int dot = RunBetween(v, at + 3, Chars.Base64Url, 22, 22);
             return dot > 0 && dot < v.Length && v[dot] == '.' ? RunBetween(v, dot + 1, Chars.Base64Url, 43, 43) : -1;
         });
-        foreach (var p in new[] { "shpat_", "shpca_", "shppa_", "shpss_" })
-            Add(p, "a Shopify access token", "SHOPIFY_TOKEN", (v, at) => IsHexRun(v, at + 6, 32));
+        foreach (var prefix in new[] { "shpat_", "shpca_", "shppa_", "shpss_" })
+            AddCustom(prefix, "a Shopify access token", "SHOPIFY_TOKEN", (v, at) => HexRunEnd(v, at + 6, 32));
         return formats.ToArray();
+    }
+
+    private static readonly Anchor[]?[] AnchorsByFirstChar = BuildAnchors();
+
+    private static Anchor[]?[] BuildAnchors()
+    {
+        var anchors = new List<Anchor>();
+        foreach (var format in TokenFormats)
+            anchors.Add(new Anchor(format.Prefix, false, (v, at, into) => DetectToken(format, v, at, into)));
+        anchors.Add(new Anchor("-----BEGIN ", false, DetectPrivateKey));
+        anchors.Add(new Anchor("://", false, DetectUrlCredentials));
+        anchors.Add(new Anchor("Authorization:", true, DetectAuthorizationHeader));
+        anchors.Add(new Anchor("AccountKey=", true, (v, at, into) => DetectKeyAssignment(v, at, 11, 40, "an Azure storage account key", "AZURE_STORAGE_ACCOUNT_KEY", into)));
+        anchors.Add(new Anchor("SharedAccessKey=", true, (v, at, into) => DetectKeyAssignment(v, at, 16, 20, "an Azure shared access key", "AZURE_SHARED_ACCESS_KEY", into)));
+
+        var byChar = new List<Anchor>?[128];
+        foreach (var anchor in anchors)
+        {
+            char first = anchor.Prefix[0];
+            foreach (char c in anchor.IgnoreCase ? new[] { char.ToLowerInvariant(first), char.ToUpperInvariant(first) } : new[] { first })
+                (byChar[c] ??= new List<Anchor>()).Add(anchor);
+        }
+        var table = new Anchor[]?[128];
+        for (int c = 0; c < 128; c++) table[c] = byChar[c]?.ToArray();
+        return table;
+    }
+
+    /// <summary>
+    /// Every well-known credential in a value, wherever it sits (inside a script, a URL, a block scalar), in one
+    /// pass: token formats, private key blocks, Azure keys (<see cref="CredentialMatch.IsKnownFormat"/>), and the
+    /// generic forms: passwords inline in URLs (`user:pass@`), sensitive URL query parameters (`?api_key=…`),
+    /// `Authorization:` headers written in text. Placeholders are left out; matches may overlap.
+    /// </summary>
+    public static void FindKnownFormats(string value, List<CredentialMatch> into)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c >= 128 || AnchorsByFirstChar[c] is not { } anchors) continue;
+            foreach (var anchor in anchors)
+            {
+                if (!anchor.IsAt(value, i)) continue;
+                int resume = anchor.Detect(value, i, into);
+                if (resume > i)
+                {
+                    i = resume - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static int DetectToken(TokenFormat format, string v, int at, List<CredentialMatch> into)
+    {
+        if (at > 0 && IsAlnum(v[at - 1])) return -1;
+        int end = format.MatchEnd(v, at);
+        if (end < 0 || IsFillerBody(v, at + format.Prefix.Length, end)) return -1;
+        int start = at;
+        // A webhook URL is reported with its scheme.
+        if (format.Prefix.IndexOf('/') > 0 && start >= 8 && string.CompareOrdinal(v, start - 8, "https://", 0, 8) == 0) start -= 8;
+        into.Add(new CredentialMatch(start, end - start, format.Description, format.SecretName, isKnownFormat: true));
+        return end;
     }
 
     private static bool HasUpperAndLower(string v, int start, int end)
@@ -494,7 +615,8 @@ public static class CredentialPatterns
         return true;
     }
 
-    private static int IsHexRun(string v, int start, int length)
+    // Exactly `length` hex digits, not followed by another letter or digit.
+    private static int HexRunEnd(string v, int start, int length)
     {
         int end = Run(v, start, Chars.Alnum);
         return end - start == length && IsHex(v, start, end) ? end : -1;
@@ -532,70 +654,30 @@ public static class CredentialPatterns
         return end - dot2 - 1 >= 16 ? end : -1;
     }
 
-    /// <summary>
-    /// Every well-known credential in a value, wherever it sits (inside a script, a URL, a block scalar):
-    /// token formats, private key blocks, passwords inline in URLs (`user:pass@`), sensitive URL query
-    /// parameters (`?api_key=…`), and `Authorization:` headers written in text. Placeholders are left out.
-    /// </summary>
-    public static void FindKnownFormats(string value, List<CredentialMatch> into)
+    // -----BEGIN … PRIVATE KEY----- with a body of key material, up to and including its END line.
+    private static int DetectPrivateKey(string v, int at, List<CredentialMatch> into)
     {
-        foreach (var format in TokenFormats)
+        int labelStart = at + "-----BEGIN ".Length;
+        int headerEnd = v.IndexOf("-----", labelStart, StringComparison.Ordinal);
+        if (headerEnd < 0) return -1;
+        if (!EndsWithAt(v, headerEnd, "PRIVATE KEY") && !EndsWithAt(v, headerEnd, "PRIVATE KEY BLOCK")) return -1;
+        int bodyStart = headerEnd + 5;
+        int endMarker = v.IndexOf("-----END ", bodyStart, StringComparison.Ordinal);
+        int bodyEnd = endMarker < 0 ? v.Length : endMarker;
+        if (CountBase64(v, bodyStart, bodyEnd) < 32) return -1;
+        // Without an END line only the header is certain.
+        int end = bodyStart;
+        if (endMarker >= 0)
         {
-            int at = value.IndexOf(format.Prefix, StringComparison.Ordinal);
-            while (at >= 0)
-            {
-                int end = -1;
-                if (!format.WordBoundaryBefore || at == 0 || !IsAlnum(value[at - 1]))
-                    end = format.MatchEnd(value, at);
-                // The token must end where its characters end (no longer run of the same alphabet).
-                if (end > 0 && !IsFillerBody(value, at + format.Prefix.Length, end))
-                {
-                    int start = at;
-                    // A webhook URL is reported with its scheme.
-                    if (format.Prefix.IndexOf('/') > 0 && start >= 8 && string.CompareOrdinal(value, start - 8, "https://", 0, 8) == 0) start -= 8;
-                    into.Add(new CredentialMatch(start, end - start, format.Description, format.SecretName));
-                    at = value.IndexOf(format.Prefix, end, StringComparison.Ordinal);
-                    continue;
-                }
-                at = value.IndexOf(format.Prefix, at + 1, StringComparison.Ordinal);
-            }
+            int close = v.IndexOf("-----", endMarker + 9, StringComparison.Ordinal);
+            end = close < 0 ? bodyEnd : close + 5;
         }
-        FindPrivateKeys(value, into);
-        FindUrlCredentials(value, into);
-        FindAuthorizationHeaders(value, into);
-        FindAzureKeys(value, into);
+        into.Add(new CredentialMatch(at, end - at, "a private key", "PRIVATE_KEY", isKnownFormat: true));
+        return end;
     }
 
-    // -----BEGIN … PRIVATE KEY----- with a body of key material, up to and including its END line.
-    private static void FindPrivateKeys(string v, List<CredentialMatch> into)
-    {
-        const string Begin = "-----BEGIN ";
-        int at = v.IndexOf(Begin, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            int headerEnd = v.IndexOf("-----", at + Begin.Length, StringComparison.Ordinal);
-            if (headerEnd < 0) return;
-            string label = v.Substring(at + Begin.Length, headerEnd - at - Begin.Length);
-            int next = headerEnd + 5;
-            if (label.EndsWith("PRIVATE KEY", StringComparison.Ordinal) || label.EndsWith("PRIVATE KEY BLOCK", StringComparison.Ordinal))
-            {
-                int endMarker = v.IndexOf("-----END ", next, StringComparison.Ordinal);
-                int bodyEnd = endMarker < 0 ? v.Length : endMarker;
-                int end = next;
-                if (endMarker >= 0)
-                {
-                    int close = v.IndexOf("-----", endMarker + 9, StringComparison.Ordinal);
-                    end = close < 0 ? bodyEnd : close + 5;
-                }
-                if (CountBase64(v, next, bodyEnd) >= 32)
-                {
-                    into.Add(new CredentialMatch(at, end - at, "a private key", "PRIVATE_KEY"));
-                    next = end;
-                }
-            }
-            at = v.IndexOf(Begin, next, StringComparison.Ordinal);
-        }
-    }
+    private static bool EndsWithAt(string v, int end, string suffix) =>
+        end >= suffix.Length && string.CompareOrdinal(v, end - suffix.Length, suffix, 0, suffix.Length) == 0;
 
     private static int CountBase64(string v, int start, int end)
     {
@@ -625,52 +707,46 @@ public static class CredentialPatterns
         return false;
     }
 
-    /// <summary>`scheme://user:password@host` and sensitive query parameters (`?token=…`), in every URL of a value.</summary>
-    private static void FindUrlCredentials(string v, List<CredentialMatch> into)
+    /// <summary>
+    /// `scheme://user:password@host` and sensitive query parameters (`?token=…`) of the URL whose `://` is at `at`.
+    /// Scanning goes on inside the URL, where a token format may also be found.
+    /// </summary>
+    private static int DetectUrlCredentials(string v, int at, List<CredentialMatch> into)
     {
-        int at = v.IndexOf("://", StringComparison.Ordinal);
-        while (at >= 0)
+        if (at == 0 || !char.IsLetter(v[at - 1])) return -1;
+        int i = at + 3, lastAt = -1;
+        while (i < v.Length)
         {
-            if (at == 0 || !char.IsLetter(v[at - 1]))
-            {
-                at = v.IndexOf("://", at + 3, StringComparison.Ordinal);
-                continue;
-            }
-            int i = at + 3, lastAt = -1;
-            while (i < v.Length)
-            {
-                int skipped = SkipTemplate(v, i);
-                if (skipped != i) { i = skipped; continue; }
-                char c = v[i];
-                if (c is '/' or '?' or '#' || EndsUrl(c)) break;
-                if (c == '@') lastAt = i;
-                i++;
-            }
-            if (lastAt > 0)
-            {
-                int colon = -1;
-                for (int j = at + 3; j < lastAt; j++)
-                {
-                    int skipped = SkipTemplate(v, j);
-                    if (skipped != j) { j = skipped - 1; continue; }
-                    if (v[j] == ':') { colon = j; break; }
-                }
-                if (colon > 0 && lastAt - colon > 1 && !IsTemplated(v, colon + 1, lastAt) && !IsPlaceholder(v, colon + 1, lastAt - colon - 1))
-                    into.Add(new CredentialMatch(colon + 1, lastAt - colon - 1, "a password inline in a URL", "PASSWORD"));
-            }
-            // The rest of the URL: its query parameters.
-            int urlEnd = i;
-            while (urlEnd < v.Length)
-            {
-                int skipped = SkipTemplate(v, urlEnd);
-                if (skipped != urlEnd) { urlEnd = skipped; continue; }
-                if (EndsUrl(v[urlEnd])) break;
-                urlEnd++;
-            }
-            int query = v.IndexOf('?', i, urlEnd - i);
-            if (query >= 0) FindParameters(v, query + 1, urlEnd, "in a URL", into);
-            at = v.IndexOf("://", Math.Max(urlEnd, at + 3), StringComparison.Ordinal);
+            int skipped = SkipTemplate(v, i);
+            if (skipped != i) { i = skipped; continue; }
+            char c = v[i];
+            if (c is '/' or '?' or '#' || EndsUrl(c)) break;
+            if (c == '@') lastAt = i;
+            i++;
         }
+        if (lastAt > 0)
+        {
+            int colon = -1;
+            for (int j = at + 3; j < lastAt && colon < 0; j++)
+            {
+                int skipped = SkipTemplate(v, j);
+                if (skipped != j) j = skipped - 1;
+                else if (v[j] == ':') colon = j;
+            }
+            if (colon > 0 && lastAt - colon > 1 && !IsTemplated(v, colon + 1, lastAt) && !IsPlaceholder(v, colon + 1, lastAt - colon - 1))
+                into.Add(new CredentialMatch(colon + 1, lastAt - colon - 1, "a password inline in a URL", "PASSWORD"));
+        }
+        int urlEnd = i;
+        while (urlEnd < v.Length)
+        {
+            int skipped = SkipTemplate(v, urlEnd);
+            if (skipped != urlEnd) { urlEnd = skipped; continue; }
+            if (EndsUrl(v[urlEnd])) break;
+            urlEnd++;
+        }
+        int query = v.IndexOf('?', i, urlEnd - i);
+        if (query >= 0) FindParameters(v, query + 1, urlEnd, "in a URL", into);
+        return -1;
     }
 
     /// <summary>
@@ -709,49 +785,31 @@ public static class CredentialPatterns
     private static readonly string[] AuthorizationSchemes = { "bearer", "basic", "token", "bot" };
 
     /// <summary>`Authorization: Bearer …` written in text (a curl command, a script).</summary>
-    private static void FindAuthorizationHeaders(string v, List<CredentialMatch> into)
+    private static int DetectAuthorizationHeader(string v, int at, List<CredentialMatch> into)
     {
-        const string Header = "authorization";
-        int at = v.IndexOf(Header, StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
-        {
-            int i = at + Header.Length;
-            if ((at == 0 || !char.IsLetter(v[at - 1])) && i < v.Length && v[i] == ':')
-            {
-                i++;
-                while (i < v.Length && v[i] == ' ') i++;
-                int schemeEnd = i;
-                while (schemeEnd < v.Length && char.IsLetter(v[schemeEnd])) schemeEnd++;
-                string scheme = v.Substring(i, schemeEnd - i).ToLowerInvariant();
-                int tokenStart = schemeEnd;
-                while (tokenStart < v.Length && v[tokenStart] == ' ') tokenStart++;
-                int tokenEnd = tokenStart;
-                while (tokenEnd < v.Length && (IsAlnum(v[tokenEnd]) || v[tokenEnd] is '.' or '_' or '~' or '+' or '/' or '=' or '-')) tokenEnd++;
-                if (Array.IndexOf(AuthorizationSchemes, scheme) >= 0 && tokenStart > schemeEnd && tokenEnd - tokenStart >= 8
-                    && !IsPlaceholder(v, tokenStart, tokenEnd - tokenStart))
-                    into.Add(new CredentialMatch(tokenStart, tokenEnd - tokenStart, "a literal Authorization header credential", "TOKEN"));
-            }
-            at = v.IndexOf(Header, at + Header.Length, StringComparison.OrdinalIgnoreCase);
-        }
+        if (at > 0 && char.IsLetter(v[at - 1])) return -1;
+        int i = at + "Authorization:".Length;
+        while (i < v.Length && v[i] == ' ') i++;
+        int schemeEnd = i;
+        while (schemeEnd < v.Length && char.IsLetter(v[schemeEnd])) schemeEnd++;
+        int tokenStart = schemeEnd;
+        while (tokenStart < v.Length && v[tokenStart] == ' ') tokenStart++;
+        int tokenEnd = tokenStart;
+        while (tokenEnd < v.Length && (IsAlnum(v[tokenEnd]) || v[tokenEnd] is '.' or '_' or '~' or '+' or '/' or '=' or '-')) tokenEnd++;
+        if (Array.IndexOf(AuthorizationSchemes, v.Substring(i, schemeEnd - i).ToLowerInvariant()) >= 0 && tokenStart > schemeEnd
+            && tokenEnd - tokenStart >= 8 && !IsPlaceholder(v, tokenStart, tokenEnd - tokenStart))
+            into.Add(new CredentialMatch(tokenStart, tokenEnd - tokenStart, "a literal Authorization header credential", "TOKEN"));
+        return -1;
     }
 
     /// <summary>Azure storage and Service Bus connection string keys (`AccountKey=…;`, `SharedAccessKey=…`).</summary>
-    private static void FindAzureKeys(string v, List<CredentialMatch> into)
+    private static int DetectKeyAssignment(string v, int at, int markerLength, int minLength, string description, string secretName, List<CredentialMatch> into)
     {
-        FindKeyAssignment(v, "AccountKey=", 40, "an Azure storage account key", "AZURE_STORAGE_ACCOUNT_KEY", into);
-        FindKeyAssignment(v, "SharedAccessKey=", 20, "an Azure shared access key", "AZURE_SHARED_ACCESS_KEY", into);
-    }
-
-    private static void FindKeyAssignment(string v, string marker, int minLength, string description, string secretName, List<CredentialMatch> into)
-    {
-        int at = v.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        while (at >= 0)
-        {
-            int start = at + marker.Length, end = start;
-            while (end < v.Length && (IsAlnum(v[end]) || v[end] is '+' or '/' or '=')) end++;
-            if ((at == 0 || !char.IsLetter(v[at - 1])) && end - start >= minLength && !IsFillerBody(v, start, end))
-                into.Add(new CredentialMatch(start, end - start, description, secretName));
-            at = v.IndexOf(marker, end, StringComparison.OrdinalIgnoreCase);
-        }
+        if (at > 0 && char.IsLetter(v[at - 1])) return -1;
+        int start = at + markerLength, end = start;
+        while (end < v.Length && (IsAlnum(v[end]) || v[end] is '+' or '/' or '=')) end++;
+        if (end - start < minLength || IsFillerBody(v, start, end)) return -1;
+        into.Add(new CredentialMatch(start, end - start, description, secretName, isKnownFormat: true));
+        return end;
     }
 }

@@ -226,6 +226,13 @@ public class HardcodedCredentialAnalyzerTests
           - id: api_token
             type: SECRET
             defaults: Hd82kdPq0aZm
+          - id: api_key
+            type: SELECT
+            values: [Nq72kdLs, Pz83mfKq]
+            defaults: Nq72kdLs
+          - id: token
+            type: INT
+            defaults: 3600
         variables:
           passwordLength: 12
           tokenUrl: https://auth.example.com/oauth/token
@@ -252,6 +259,7 @@ public class HardcodedCredentialAnalyzerTests
               Authorization: "Bearer {{ secret('T') }}"
               X-Api-Key: "{{ kv('API_KEY') }}"
               X-Auth-Token: "{{ envs.token }}"
+              Proxy-Authorization: Bearer
             auth:
               password: "{{ inputs.password }}"
               token: <your-token>
@@ -370,6 +378,21 @@ public class HardcodedCredentialAnalyzerTests
                     output.Contains(piece, StringComparison.Ordinal).ShouldBeFalse($"an output holds '{piece}' of a planted value: {output}");
             }
         }
+    }
+
+    [TestMethod]
+    public void A_key_that_reads_like_a_command_is_not_printed()
+    {
+        // An unquoted `curl -u user:pw@host -H "Authorization: …"` list item is a YAML mapping; its key holds a password.
+        var found = Verify(Header + """
+              - id: s
+                type: io.kestra.plugin.scripts.shell.Commands
+                commands:
+                  - curl -u admin:Lq82md@example.com -H "Authorization: Bearer {|KF1009:Wm39dkQa71LxPz|}" https://example.com
+            """);
+        var d = found.Single();
+        d.Message.ShouldBe("A literal bearer token (14 characters, shown as ****) is hard-coded in `commands[0].…` of task 's'");
+        d.OwnerPath.ShouldBe("tasks:s/commands[0]/…");
     }
 
     [TestMethod]
