@@ -186,9 +186,15 @@ internal static class CredentialSites
     // The property's own words when they say what it is (`CLIENT_SECRET`), else a single word the owner qualifies.
     private static string SecretNameFor(ExpressionSite site, SensitiveName name)
     {
-        if (name == CredentialPatterns.WebhookKey) return "WEBHOOK_KEY";
+        // A namespace holds several webhook flows: one key per flow.
+        if (name == CredentialPatterns.WebhookKey)
+            return site.Flow.Id is { } flowId ? ToSecretName(CredentialPatterns.NormalizeName(flowId)) + "_WEBHOOK_KEY" : "WEBHOOK_KEY";
         string? key = site.Input?.Id is { } inputId && site.RelativePath is "defaults" or "prefill" ? inputId : PropertyKey(site);
-        return key is null ? "SECRET" : ToSecretName(CredentialPatterns.NormalizeName(key));
+        if (key is null) return "SECRET";
+        string normalized = CredentialPatterns.NormalizeName(key);
+        // `X-Api-Key` → API_KEY: the `X-` of a custom header is not part of the name.
+        if (normalized.StartsWith("x_", StringComparison.Ordinal)) normalized = normalized.Substring(2);
+        return ToSecretName(normalized);
     }
 
     /// <summary>

@@ -130,8 +130,9 @@ public readonly struct CredentialMatch
 
 /// <summary>
 /// Credential knowledge as data: property names that hold credentials, the formats of well-known tokens,
-/// and what a placeholder looks like. Matching is hand-written (no regular expressions): each format is
-/// anchored on a literal prefix found with an ordinal search, then its body is checked character by character.
+/// and what a placeholder looks like. Matching is hand-written (no regular expressions): one pass over a value
+/// looks up each character in a table of anchors (literal prefixes such as `ghp_`, `://`, `-----BEGIN `), and a
+/// detector checks the body of each candidate character by character.
 /// </summary>
 public static class CredentialPatterns
 {

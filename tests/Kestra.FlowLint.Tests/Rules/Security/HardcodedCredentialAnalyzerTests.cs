@@ -434,6 +434,44 @@ public class HardcodedCredentialAnalyzerTests
     }
 
     [TestMethod]
+    public void Secret_names_come_from_the_property_or_its_owner()
+    {
+        var titles = RuleVerifier.Analyze("""
+            id: f
+            namespace: company.team
+            variables:
+              db:
+                password: Ld82nfQz01
+            inputs:
+              - id: api_token
+                type: STRING
+                defaults: Hd82kdPq0aZm
+            tasks:
+              - id: call-api
+                type: io.kestra.plugin.core.http.Request
+                uri: https://example.com
+                headers:
+                  X-Api-Key: Lw02kdMq83nf
+                  Authorization: Bearer Jq83nfKd92mdLs
+                options:
+                  clientSecret: Xv63jdNq20Lp
+            triggers:
+              - id: hook
+                type: io.kestra.plugin.core.trigger.Webhook
+                key: Vb72kdLs91Qw
+            """).Where(d => d.Id == "KF1009").OrderBy(d => d.Location.Span.Start).Select(d => d.Fixes.Single().Title).ToList();
+        titles.ShouldBe(new[]
+        {
+            "Replace with {{ secret('DB_PASSWORD') }}",
+            "Replace with {{ secret('API_TOKEN') }}",
+            "Replace with {{ secret('API_KEY') }}",
+            "Replace with {{ secret('CALL_API_TOKEN') }}",
+            "Replace with {{ secret('CLIENT_SECRET') }}",
+            "Replace with {{ secret('F_WEBHOOK_KEY') }}",
+        });
+    }
+
+    [TestMethod]
     public void No_fix_where_the_value_is_not_rendered_or_reached_through_an_alias()
     {
         var findings = RuleVerifier.Analyze("""
