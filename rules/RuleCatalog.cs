@@ -30,6 +30,7 @@ public static class RuleCatalog
         new RemovedTagAnalyzer(),
         new MultiLineRawAnalyzer(),
         new InvalidYamlAnalyzer(),
+        new HardcodedCredentialAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
