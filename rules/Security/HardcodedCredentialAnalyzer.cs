@@ -30,7 +30,8 @@ public sealed class HardcodedCredentialAnalyzer : FlowAnalyzer
         securitySeverity: "9.0",
         tags: new[] { "security", "secrets", "credentials" },
         badExample: "id: sync\nnamespace: company.team\ntasks:\n  - id: postgres\n    type: io.kestra.plugin.jdbc.postgresql.Query\n    url: jdbc:postgresql://db:5432/app\n    username: app\n    password: Pr0d-Passw0rd!\n    sql: SELECT 1\n",
-        goodExample: "id: sync\nnamespace: company.team\ntasks:\n  - id: postgres\n    type: io.kestra.plugin.jdbc.postgresql.Query\n    url: jdbc:postgresql://db:5432/app\n    username: app\n    password: \"{{ secret('POSTGRES_PASSWORD') }}\"\n    sql: SELECT 1\n");
+        goodExample: "id: sync\nnamespace: company.team\ntasks:\n  - id: postgres\n    type: io.kestra.plugin.jdbc.postgresql.Query\n    url: jdbc:postgresql://db:5432/app\n    username: app\n    password: \"{{ secret('POSTGRES_PASSWORD') }}\"\n    sql: SELECT 1\n",
+        redactSource: true);
 
     private ExtraNames? _extraNames;
 
