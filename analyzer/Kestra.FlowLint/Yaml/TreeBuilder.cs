@@ -25,6 +25,11 @@ internal sealed class TreeBuilder
     private readonly List<YamlError> _errors = new();
     private Frame[] _stack = new Frame[16];
     private int _depth;
+
+    // Children of the open collections, innermost last: each collection copies its own into an
+    // exact-size array when it ends (keys and values alternate for mappings).
+    private YamlNode[] _children = new YamlNode[64];
+    private int _childCount;
     private int _nodeCount;
     private bool _hitLimit;
     private bool _stopped;
@@ -38,6 +43,7 @@ internal sealed class TreeBuilder
     private bool _aliasLimitReported;
     private Dictionary<string, YamlNode>? _anchors;
     private Dictionary<string, int>? _openAnchors;
+    private Dictionary<string, string>? _keys;
 
     public TreeBuilder(SourceText source, YamlParseOptions options)
     {
@@ -55,7 +61,7 @@ internal sealed class TreeBuilder
         // A single "key: value" pair inside a flow sequence ([a: b]): YamlDotNet gives its events no
         // position and there are no braces, so its span is that of its children.
         public bool IsImplicitPair;
-        public YamlNode? PendingKey;
+        public int ChildStart;
         public int ContentStart;
         public int LastChildEnd;
 
@@ -155,7 +161,7 @@ internal sealed class TreeBuilder
             ScalarStyle.Folded => YamlScalarStyle.Folded,
             _ => YamlScalarStyle.Plain,
         };
-        var node = new YamlScalar(Top, _depth, e.Value, style, _source);
+        var node = new YamlScalar(Top, _depth, IsKeyPosition() ? InternKey(e.Value) : e.Value, style, _source);
         int contentStart = start;
         int propertiesEnd = start;
         if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
@@ -263,7 +269,16 @@ internal sealed class TreeBuilder
         Attach(node);
         if (_depth == _stack.Length)
             Array.Resize(ref _stack, _depth * 2);
-        _stack[_depth++] = new Frame { Node = node, IsFlow = isFlow, IsImplicitPair = implicitPair, ContentStart = contentStart, LastChildEnd = contentStart, Column = -2 };
+        _stack[_depth++] = new Frame
+        {
+            Node = node,
+            IsFlow = isFlow,
+            IsImplicitPair = implicitPair,
+            ChildStart = _childCount,
+            ContentStart = contentStart,
+            LastChildEnd = contentStart,
+            Column = -2,
+        };
 
         if (node.Anchor != null)
         {
@@ -294,6 +309,26 @@ internal sealed class TreeBuilder
         ref var frame = ref _stack[_depth - 1];
         var node = frame.Node;
         node.Span = TextSpan.FromBounds(frame.ContentStart, Math.Max(frame.ContentStart, end));
+
+        int start = frame.ChildStart;
+        int count = _childCount - start;
+        if (node is YamlMapping mapping)
+        {
+            // A key left without value by an error is dropped.
+            var entries = new YamlEntry[count / 2];
+            for (int k = 0; k < entries.Length; k++)
+                entries[k] = new YamlEntry(_children[start + 2 * k], _children[start + 2 * k + 1]);
+            mapping.SetEntries(entries);
+        }
+        else
+        {
+            var items = new YamlNode[count];
+            Array.Copy(_children, start, items, 0, count);
+            ((YamlSequence)node).SetItems(items);
+        }
+        Array.Clear(_children, start, count);
+        _childCount = start;
+
         frame = default;
         _depth--;
         if (node.Anchor != null && _openAnchors != null)
@@ -353,6 +388,26 @@ internal sealed class TreeBuilder
         return false;
     }
 
+    // The next child of the innermost mapping is a key when it has an even number of children so far.
+    private bool IsKeyPosition() =>
+        _depth > 0 && _stack[_depth - 1].Node is YamlMapping && ((_childCount - _stack[_depth - 1].ChildStart) & 1) == 0;
+
+    /// <summary>
+    /// One string per distinct key text. Flows repeat a handful of keys (id, type, tasks...)
+    /// thousands of times; sharing them lets YamlDotNet's copies die young instead of being
+    /// promoted with the tree, which is most of what keeping a tree costs the GC.
+    /// </summary>
+    private string InternKey(string key)
+    {
+        if (key.Length > 64)
+            return key;
+        _keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_keys.TryGetValue(key, out var shared))
+            return shared;
+        _keys[key] = key;
+        return key;
+    }
+
     private void Attach(YamlNode node)
     {
         if (_depth == 0)
@@ -361,25 +416,15 @@ internal sealed class TreeBuilder
             return;
         }
         ref var frame = ref _stack[_depth - 1];
-        if (frame.IsImplicitPair && frame.PendingKey == null && ((YamlMapping)frame.Node).Entries.Count == 0)
+        if (frame.IsImplicitPair && _childCount == frame.ChildStart)
         {
             frame.ContentStart = node.Anchor != null ? Math.Min(node.AnchorSpan.Start, node.Span.Start) : node.Span.Start;
             frame.LastChildEnd = frame.ContentStart;
             frame.Node.Span = new TextSpan(frame.ContentStart, 0);
         }
-        if (frame.Node is YamlSequence sequence)
-        {
-            sequence.Add(node);
-        }
-        else if (frame.PendingKey == null)
-        {
-            frame.PendingKey = node;
-        }
-        else
-        {
-            ((YamlMapping)frame.Node).Add(frame.PendingKey, node);
-            frame.PendingKey = null;
-        }
+        if (_childCount == _children.Length)
+            Array.Resize(ref _children, _childCount * 2);
+        _children[_childCount++] = node;
     }
 
     /// <summary>A node is complete: its size and extent count for its parent, and its anchor becomes usable.</summary>
@@ -388,7 +433,10 @@ internal sealed class TreeBuilder
         if (_depth > 0)
         {
             ref var parent = ref _stack[_depth - 1];
-            parent.Node.ExpandedSize = SaturatingAdd(parent.Node.ExpandedSize, node.ExpandedSize);
+            if (parent.Node is YamlMapping mapping)
+                mapping.AddExpandedSize(node.ExpandedSize);
+            else
+                ((YamlSequence)parent.Node).AddExpandedSize(node.ExpandedSize);
             if (node.Span.End > parent.LastChildEnd)
                 parent.LastChildEnd = node.Span.End;
         }
@@ -398,8 +446,6 @@ internal sealed class TreeBuilder
             _anchors[node.Anchor] = node;
         }
     }
-
-    private static int SaturatingAdd(int a, int b) => (int)Math.Min(int.MaxValue, (long)a + b);
 
     /// <summary>YamlDotNet's block indentation when a block scalar is scanned: the column of the innermost block collection.</summary>
     private int EnclosingBlockIndent()
