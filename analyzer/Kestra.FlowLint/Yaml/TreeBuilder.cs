@@ -11,7 +11,7 @@ namespace Kestra.FlowLint.Yaml;
 /// Builds the tree from YamlDotNet's event stream with an explicit stack (no recursion, so nesting
 /// depth only costs heap), checking the limits as nodes arrive.
 /// </summary>
-internal sealed class TreeBuilder
+internal sealed partial class TreeBuilder
 {
     private readonly SourceText _source;
     private readonly string _text;
@@ -25,6 +25,11 @@ internal sealed class TreeBuilder
     private readonly List<YamlError> _errors = new();
     private Frame[] _stack = new Frame[16];
     private int _depth;
+
+    // Children of the open collections, innermost last: each collection copies its own into an
+    // exact-size array when it ends (keys and values alternate for mappings).
+    private YamlNode[] _children = new YamlNode[64];
+    private int _childCount;
     private int _nodeCount;
     private bool _hitLimit;
     private bool _stopped;
@@ -38,6 +43,7 @@ internal sealed class TreeBuilder
     private bool _aliasLimitReported;
     private Dictionary<string, YamlNode>? _anchors;
     private Dictionary<string, int>? _openAnchors;
+    private Dictionary<string, string>? _keys;
 
     public TreeBuilder(SourceText source, YamlParseOptions options)
     {
@@ -55,7 +61,7 @@ internal sealed class TreeBuilder
         // A single "key: value" pair inside a flow sequence ([a: b]): YamlDotNet gives its events no
         // position and there are no braces, so its span is that of its children.
         public bool IsImplicitPair;
-        public YamlNode? PendingKey;
+        public int ChildStart;
         public int ContentStart;
         public int LastChildEnd;
 
@@ -73,11 +79,19 @@ internal sealed class TreeBuilder
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Our own bug, not the input's fault: still a diagnostic rather than a crash of the run.
-            AddError(0, 0, $"Internal error of FlowLint's YAML layer ({ex.GetType().Name}: {ex.Message}).", YamlErrorKind.Syntax);
-            _stopped = true;
+            ReportInternalError(ex);
         }
-        CloseOpenNodes();
+        try
+        {
+            CloseOpenNodes();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The partial tree is inconsistent: give up on it rather than throw.
+            _depth = 0;
+            _childCount = 0;
+            ReportInternalError(ex);
+        }
         return new YamlStream(_source, _documents, _comments, _errors, _hitLimit);
     }
 
@@ -155,7 +169,7 @@ internal sealed class TreeBuilder
             ScalarStyle.Folded => YamlScalarStyle.Folded,
             _ => YamlScalarStyle.Plain,
         };
-        var node = new YamlScalar(Top, _depth, e.Value, style, _source);
+        var node = new YamlScalar(Top, _depth, IsKeyPosition() ? InternKey(e.Value) : e.Value, style, _source);
         int contentStart = start;
         int propertiesEnd = start;
         if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
@@ -168,24 +182,7 @@ internal sealed class TreeBuilder
 
         if (style == YamlScalarStyle.Plain && e.Value.Length == 0)
         {
-            // An empty value has no text: it sits right after the colon, dash or properties.
-            // (In flow mappings YamlDotNet puts it at the next ',' or '}' instead.)
-            int at = propertiesEnd;
-            if (at == start)
-            {
-                int back = at;
-                while (back > 0 && IsWhite(_text[back - 1]))
-                    back--;
-                if (back > 0 && _text[back - 1] == ':')
-                    at = back;
-            }
-            if (_depth > 0 && at < _stack[_depth - 1].LastChildEnd)
-            {
-                // An empty key at the start of a line (": value") comes with a stale mark, often
-                // offset 0: it sits where the next token is, the colon.
-                at = NodeProperties.SkipSeparation(_text, _stack[_depth - 1].LastChildEnd);
-            }
-            node.Span = new TextSpan(at, 0);
+            node.Span = new TextSpan(EmptyScalarPosition(start, propertiesEnd), 0);
         }
         else if (style is YamlScalarStyle.Literal or YamlScalarStyle.Folded)
         {
@@ -200,6 +197,28 @@ internal sealed class TreeBuilder
         Attach(node);
         Completed(node);
         return true;
+    }
+
+    /// <summary>An empty value has no text: it sits right after its colon, dash or properties.</summary>
+    private int EmptyScalarPosition(int mark, int propertiesEnd)
+    {
+        int at = propertiesEnd;
+        if (at == mark)
+        {
+            // In flow mappings YamlDotNet puts an empty value at the next ',' or '}'.
+            int back = at;
+            while (back > 0 && IsWhite(_text[back - 1]))
+                back--;
+            if (back > 0 && _text[back - 1] == ':')
+                at = back;
+        }
+        if (_depth > 0 && at < _stack[_depth - 1].LastChildEnd)
+        {
+            // An empty key at the start of a line (": value") comes with a stale mark, often
+            // offset 0: it sits where the next token is, the colon.
+            at = NodeProperties.SkipSeparation(_text, _stack[_depth - 1].LastChildEnd);
+        }
+        return at;
     }
 
     private void SetBlockScalarSpanAndMap(YamlScalar node, int indicator, int yamlDotNetEnd)
@@ -263,7 +282,16 @@ internal sealed class TreeBuilder
         Attach(node);
         if (_depth == _stack.Length)
             Array.Resize(ref _stack, _depth * 2);
-        _stack[_depth++] = new Frame { Node = node, IsFlow = isFlow, IsImplicitPair = implicitPair, ContentStart = contentStart, LastChildEnd = contentStart, Column = -2 };
+        _stack[_depth++] = new Frame
+        {
+            Node = node,
+            IsFlow = isFlow,
+            IsImplicitPair = implicitPair,
+            ChildStart = _childCount,
+            ContentStart = contentStart,
+            LastChildEnd = contentStart,
+            Column = -2,
+        };
 
         if (node.Anchor != null)
         {
@@ -294,6 +322,26 @@ internal sealed class TreeBuilder
         ref var frame = ref _stack[_depth - 1];
         var node = frame.Node;
         node.Span = TextSpan.FromBounds(frame.ContentStart, Math.Max(frame.ContentStart, end));
+
+        int start = frame.ChildStart;
+        int count = _childCount - start;
+        if (node is YamlMapping mapping)
+        {
+            // A key left without value by an error is dropped.
+            var entries = new YamlEntry[count / 2];
+            for (int k = 0; k < entries.Length; k++)
+                entries[k] = new YamlEntry(_children[start + 2 * k], _children[start + 2 * k + 1]);
+            mapping.SetEntries(entries);
+        }
+        else
+        {
+            var items = new YamlNode[count];
+            Array.Copy(_children, start, items, 0, count);
+            ((YamlSequence)node).SetItems(items);
+        }
+        Array.Clear(_children, start, count);
+        _childCount = start;
+
         frame = default;
         _depth--;
         if (node.Anchor != null && _openAnchors != null)
@@ -336,21 +384,24 @@ internal sealed class TreeBuilder
         return true;
     }
 
-    /// <summary>Counts the node and checks depth and size; false (after one Limit error) stops the parse.</summary>
-    private bool CheckLimits(int position)
-    {
-        string? problem = null;
-        if (_depth > _options.MaxDepth)
-            problem = $"The YAML is nested deeper than {_options.MaxDepth} levels; the rest of the file is not analysed.";
-        else if (++_nodeCount > _options.MaxNodes)
-            problem = $"The YAML has more than {_options.MaxNodes:N0} nodes; the rest of the file is not analysed.";
-        if (problem == null)
-            return true;
+    // The next child of the innermost mapping is a key when it has an even number of children so far.
+    private bool IsKeyPosition() =>
+        _depth > 0 && _stack[_depth - 1].Node is YamlMapping && ((_childCount - _stack[_depth - 1].ChildStart) & 1) == 0;
 
-        AddError(position, position, problem, YamlErrorKind.Limit);
-        _hitLimit = true;
-        _stopped = true;
-        return false;
+    /// <summary>
+    /// One string per distinct key text. Flows repeat a handful of keys (id, type, tasks...)
+    /// thousands of times; sharing them lets YamlDotNet's copies die young instead of being
+    /// promoted with the tree, which is most of what keeping a tree costs the GC.
+    /// </summary>
+    private string InternKey(string key)
+    {
+        if (key.Length > 64)
+            return key;
+        _keys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_keys.TryGetValue(key, out var shared))
+            return shared;
+        _keys[key] = key;
+        return key;
     }
 
     private void Attach(YamlNode node)
@@ -361,25 +412,15 @@ internal sealed class TreeBuilder
             return;
         }
         ref var frame = ref _stack[_depth - 1];
-        if (frame.IsImplicitPair && frame.PendingKey == null && ((YamlMapping)frame.Node).Entries.Count == 0)
+        if (frame.IsImplicitPair && _childCount == frame.ChildStart)
         {
             frame.ContentStart = node.Anchor != null ? Math.Min(node.AnchorSpan.Start, node.Span.Start) : node.Span.Start;
             frame.LastChildEnd = frame.ContentStart;
             frame.Node.Span = new TextSpan(frame.ContentStart, 0);
         }
-        if (frame.Node is YamlSequence sequence)
-        {
-            sequence.Add(node);
-        }
-        else if (frame.PendingKey == null)
-        {
-            frame.PendingKey = node;
-        }
-        else
-        {
-            ((YamlMapping)frame.Node).Add(frame.PendingKey, node);
-            frame.PendingKey = null;
-        }
+        if (_childCount == _children.Length)
+            Array.Resize(ref _children, _childCount * 2);
+        _children[_childCount++] = node;
     }
 
     /// <summary>A node is complete: its size and extent count for its parent, and its anchor becomes usable.</summary>
@@ -388,7 +429,10 @@ internal sealed class TreeBuilder
         if (_depth > 0)
         {
             ref var parent = ref _stack[_depth - 1];
-            parent.Node.ExpandedSize = SaturatingAdd(parent.Node.ExpandedSize, node.ExpandedSize);
+            if (parent.Node is YamlMapping mapping)
+                mapping.AddExpandedSize(node.ExpandedSize);
+            else
+                ((YamlSequence)parent.Node).AddExpandedSize(node.ExpandedSize);
             if (node.Span.End > parent.LastChildEnd)
                 parent.LastChildEnd = node.Span.End;
         }
@@ -398,8 +442,6 @@ internal sealed class TreeBuilder
             _anchors[node.Anchor] = node;
         }
     }
-
-    private static int SaturatingAdd(int a, int b) => (int)Math.Min(int.MaxValue, (long)a + b);
 
     /// <summary>YamlDotNet's block indentation when a block scalar is scanned: the column of the innermost block collection.</summary>
     private int EnclosingBlockIndent()
@@ -414,138 +456,6 @@ internal sealed class TreeBuilder
             return frame.Column;
         }
         return -1;
-    }
-
-    private void BeginDocument(int start, int headerEnd)
-    {
-        if (_inDocument)
-            FinishDocument(complete: true, explicitEnd: -1);
-        _inDocument = true;
-        _documentStart = start;
-        _documentHeaderEnd = Math.Max(start, headerEnd);
-        _root = null;
-        _expandedSize = 0;
-        _aliasLimitReported = false;
-        _anchors?.Clear();
-        _openAnchors?.Clear();
-    }
-
-    private void EndDocument(DocumentEnd e)
-    {
-        int explicitEnd = -1;
-        if (!e.IsImplicit)
-        {
-            int p = Position(e.Start);
-            if (p + 3 <= _text.Length && string.CompareOrdinal(_text, p, "...", 0, 3) == 0)
-                explicitEnd = p + 3;
-        }
-        FinishDocument(complete: true, explicitEnd);
-    }
-
-    private void FinishDocument(bool complete, int explicitEnd)
-    {
-        int start = _documentStart;
-        int end = _documentHeaderEnd;
-        if (_root != null)
-        {
-            start = Math.Min(start, _root.Span.Start);
-            end = Math.Max(end, _root.Span.End);
-        }
-        end = Math.Max(end, explicitEnd);
-        _documents.Add(new YamlDocument(_documents.Count, _root, TextSpan.FromBounds(start, end), complete, _aliasLimitReported));
-        _inDocument = false;
-        _root = null;
-    }
-
-    /// <summary>After an error or a limit, closes what is open so that the partial tree is usable.</summary>
-    private void CloseOpenNodes()
-    {
-        while (_depth > 0)
-        {
-            ref var frame = ref _stack[_depth - 1];
-            PopFrame(Math.Max(frame.LastChildEnd, Math.Min(_text.Length, frame.ContentStart + (frame.IsFlow && !frame.IsImplicitPair ? 1 : 0))));
-        }
-        if (_inDocument)
-            FinishDocument(complete: !_stopped, explicitEnd: -1);
-    }
-
-    private void AddComment(int start)
-    {
-        if (start >= _text.Length || _text[start] != '#')
-            return;
-        int end = start + 1;
-        while (end < _text.Length && !IsBreak(_text[end]) && _text[end] != '\0')
-            end++;
-        bool isInline = false;
-        for (int i = start - 1; i >= 0 && !IsBreak(_text[i]); i--)
-        {
-            if (!IsWhite(_text[i]))
-            {
-                isInline = true;
-                break;
-            }
-        }
-        var comment = new YamlComment(TextSpan.FromBounds(start, end), _text.Substring(start + 1, end - start - 1), isInline);
-
-        // YamlDotNet emits a comment when its scanner meets it, which can be ahead of the node
-        // before it (a comment after a block scalar header, after "- "): keep the list in file order.
-        int index = _comments.Count;
-        while (index > 0 && _comments[index - 1].Span.Start >= start)
-            index--;
-        if (index < _comments.Count && _comments[index].Span.Start == start)
-            return;
-        _comments.Insert(index, comment);
-    }
-
-    private void ReportYamlException(YamlException ex, Scanner scanner)
-    {
-        int start = Position(ex.Start);
-        int end = Position(ex.End);
-        if (ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty))
-        {
-            // Some scanner errors carry no position (a tab used as indentation); the scanner stopped there.
-            start = end = Position(scanner.CurrentPosition);
-        }
-        AddError(start, end, CleanMessage(ex.Message), YamlErrorKind.Syntax);
-        _stopped = true;
-    }
-
-    private void ReportParserFailure(Exception ex, Scanner scanner)
-    {
-        int position = Position(scanner.CurrentPosition);
-        string message = $"The YAML parser failed here ({ex.GetType().Name}: {ex.Message}).";
-        if (ex is InvalidOperationException && _depth > 0 && _stack[_depth - 1].IsFlow)
-        {
-            ref var frame = ref _stack[_depth - 1];
-            var opening = _source.GetLinePosition(frame.ContentStart);
-            bool isSequence = frame.Node is YamlSequence;
-            message = $"While scanning the flow {(isSequence ? "sequence" : "mapping")} that starts at line {opening.Line + 1}, column {opening.Character + 1}, "
-                + $"found a line indented less than its content; is the closing '{(isSequence ? ']' : '}')}' missing?";
-        }
-        AddError(position, position, message, YamlErrorKind.Syntax);
-        _stopped = true;
-    }
-
-    private static string CleanMessage(string message)
-    {
-        // YamlDotNet prefixes positions in some versions: "(Line: 1, Col: 2, Idx: 1) - (Line: ...): message".
-        if (message.StartsWith("(Line:", StringComparison.Ordinal))
-        {
-            int at = message.IndexOf("): ", StringComparison.Ordinal);
-            if (at >= 0)
-                message = message.Substring(at + 3);
-        }
-        return message.Trim();
-    }
-
-    /// <summary>Records an error; an empty span becomes the character there (or the end of the file).</summary>
-    private void AddError(int start, int end, string message, YamlErrorKind kind)
-    {
-        start = Math.Max(0, Math.Min(start, _text.Length));
-        end = Math.Max(start, Math.Min(end, _text.Length));
-        if (end == start && start < _text.Length)
-            end = start + 1;
-        _errors.Add(new YamlError(TextSpan.FromBounds(start, end), message, kind));
     }
 
     private int Position(Mark mark) => (int)Math.Max(0, Math.Min(_text.Length, mark.Index + _offset));

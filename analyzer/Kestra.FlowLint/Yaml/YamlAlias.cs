@@ -8,10 +8,15 @@ public sealed class YamlAlias : YamlNode
     {
         Name = name;
         Target = target;
-        ExpandedSize = target?.ExpandedSize ?? 1;
+        _expandedSize = target?.ExpandedSize ?? 1;
     }
 
+    private readonly int _expandedSize;
+
     public override YamlNodeKind Kind => YamlNodeKind.Alias;
+
+    /// <summary>The target's expanded size: what expanding this alias would cost.</summary>
+    public override int ExpandedSize => _expandedSize;
 
     public string Name { get; }
 

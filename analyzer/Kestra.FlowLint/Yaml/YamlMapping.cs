@@ -10,7 +10,8 @@ namespace Kestra.FlowLint.Yaml;
 /// </summary>
 public sealed class YamlMapping : YamlNode
 {
-    private readonly List<YamlEntry> _entries = new();
+    // Filled once, with the exact size, when the mapping is complete (see YamlSequence).
+    private YamlEntry[] _entries = System.Array.Empty<YamlEntry>();
     private bool _hasMergeKeys;
 
     internal YamlMapping(YamlNode? parent, int depth, bool isFlowStyle)
@@ -20,6 +21,12 @@ public sealed class YamlMapping : YamlNode
     }
 
     public override YamlNodeKind Kind => YamlNodeKind.Mapping;
+
+    public override int ExpandedSize => _expandedSize;
+
+    private int _expandedSize = 1;
+
+    internal void AddExpandedSize(int size) => _expandedSize = (int)System.Math.Min(int.MaxValue, (long)_expandedSize + size);
 
     /// <summary>The entries as written, duplicates and <c>&lt;&lt;</c> entries included.</summary>
     public IReadOnlyList<YamlEntry> Entries => _entries;
@@ -94,17 +101,17 @@ public sealed class YamlMapping : YamlNode
         }
     }
 
-    internal void Add(YamlNode key, YamlNode value)
+    internal void SetEntries(YamlEntry[] entries)
     {
-        var entry = new YamlEntry(key, value);
-        _hasMergeKeys |= entry.IsMergeKey;
-        _entries.Add(entry);
+        _entries = entries;
+        foreach (var entry in entries)
+            _hasMergeKeys |= entry.IsMergeKey;
     }
 
     private bool FindOwn(string key, out YamlEntry entry)
     {
         // A for loop over the list: this is the hot path of every property lookup of later stages.
-        for (int i = 0; i < _entries.Count; i++)
+        for (int i = 0; i < _entries.Length; i++)
         {
             var candidate = _entries[i];
             if (candidate.Key.Resolve() is YamlScalar scalar && scalar.Value == key && !candidate.IsMergeKey)
@@ -141,7 +148,7 @@ public sealed class YamlMapping : YamlNode
     private static void PushSources(YamlMapping mapping, Stack<YamlMapping> stack)
     {
         // Pushed in reverse so the first source is popped (and so wins) first.
-        for (int i = mapping._entries.Count - 1; i >= 0; i--)
+        for (int i = mapping._entries.Length - 1; i >= 0; i--)
         {
             var entry = mapping._entries[i];
             if (!entry.IsMergeKey)

@@ -41,7 +41,7 @@ public abstract class YamlNode
     /// How many nodes a walk would visit if every alias below were replaced by its target
     /// (saturates at <see cref="int.MaxValue"/>). Kept so that alias bombs are detected in linear time.
     /// </summary>
-    public int ExpandedSize { get; internal set; } = 1;
+    public virtual int ExpandedSize => 1;
 
     /// <summary>An alias's target (or the alias itself when its anchor is undefined); any other node itself.</summary>
     public YamlNode Resolve() => this is YamlAlias { Target: { } target } ? target : this;

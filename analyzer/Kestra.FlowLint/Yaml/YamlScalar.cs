@@ -11,18 +11,18 @@ namespace Kestra.FlowLint.Yaml;
 /// </summary>
 public sealed class YamlScalar : YamlNode
 {
-    private readonly SourceText _source;
-
-    // Built on first use for flow scalars (most maps are never asked for); block scalars get theirs
+    // The source text until the map is built, then the map (which no longer needs the text): one
+    // field instead of two, since every node of the tree stays alive as long as the tree. Maps of
+    // flow scalars are built on first use (most are never asked for); block scalars get theirs
     // while parsing because their span is derived from it.
-    private ScalarSourceMap? _map;
+    private object _sourceOrMap;
 
     internal YamlScalar(YamlNode? parent, int depth, string value, YamlScalarStyle style, SourceText source)
         : base(parent, depth)
     {
         Value = value;
         Style = style;
-        _source = source;
+        _sourceOrMap = source;
     }
 
     public override YamlNodeKind Kind => YamlNodeKind.Scalar;
@@ -87,14 +87,16 @@ public sealed class YamlScalar : YamlNode
 
     internal ScalarSourceMap GetMap()
     {
-        var map = Volatile.Read(ref _map);
-        if (map != null)
-            return map;
-        map = ScalarDecoder.BuildFlowMap(_source.Text, Value, Style, Span);
-        return Interlocked.CompareExchange(ref _map, map, null) ?? map;
+        var state = Volatile.Read(ref _sourceOrMap);
+        if (state is ScalarSourceMap built)
+            return built;
+        // Maps are immutable and equal whoever builds them: a race only duplicates work.
+        var map = ScalarDecoder.BuildFlowMap(((SourceText)state).Text, Value, Style, Span);
+        Volatile.Write(ref _sourceOrMap, map);
+        return map;
     }
 
-    internal void SetMap(ScalarSourceMap map) => _map = map;
+    internal void SetMap(ScalarSourceMap map) => _sourceOrMap = map;
 
     // Where value character 0 sits when the value is the source text verbatim.
     private int IdentityOrigin => Style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted ? Span.Start + 1 : Span.Start;

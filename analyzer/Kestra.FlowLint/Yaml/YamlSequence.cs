@@ -4,7 +4,9 @@ namespace Kestra.FlowLint.Yaml;
 
 public sealed class YamlSequence : YamlNode
 {
-    private readonly List<YamlNode> _items = new();
+    // Filled once, with the exact size, when the sequence is complete: no list or spare capacity
+    // stays alive for the lifetime of the tree.
+    private YamlNode[] _items = System.Array.Empty<YamlNode>();
 
     internal YamlSequence(YamlNode? parent, int depth, bool isFlowStyle)
         : base(parent, depth)
@@ -14,10 +16,16 @@ public sealed class YamlSequence : YamlNode
 
     public override YamlNodeKind Kind => YamlNodeKind.Sequence;
 
+    public override int ExpandedSize => _expandedSize;
+
+    private int _expandedSize = 1;
+
+    internal void AddExpandedSize(int size) => _expandedSize = (int)System.Math.Min(int.MaxValue, (long)_expandedSize + size);
+
     public IReadOnlyList<YamlNode> Items => _items;
 
     /// <summary>True for <c>[a, b]</c>, false for a block sequence of <c>- </c> entries.</summary>
     public bool IsFlowStyle { get; }
 
-    internal void Add(YamlNode item) => _items.Add(item);
+    internal void SetItems(YamlNode[] items) => _items = items;
 }

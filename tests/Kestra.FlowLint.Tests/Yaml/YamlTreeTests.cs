@@ -96,6 +96,11 @@ public class YamlTreeTests
         s.Source(a.AnchorSpan).ShouldBe("&x");
         a.Tag.ShouldBe("!t");
 
+        var tagFirst = Parse("x: !t &y bar\n").Root().Get("x");
+        tagFirst.Span.ShouldBe(new TextSpan(9, 3));
+        tagFirst.AnchorSpan.ShouldBe(new TextSpan(6, 2));
+        tagFirst.Tag.ShouldBe("!t");
+
         var b = s.Root().Get("b");
         b.Kind.ShouldBe(YamlNodeKind.Mapping);
         s.At(b).ShouldBe("3:3-3:7");
