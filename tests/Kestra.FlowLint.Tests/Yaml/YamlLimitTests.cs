@@ -25,7 +25,7 @@ public class YamlLimitTests
         const int depth = 40_000;
         var watch = Stopwatch.StartNew();
         var s = Parse(new string('[', depth) + new string(']', depth));
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "hang guard, not a speed test: the benchmark project measures speed");
         var error = SingleLimit(s);
         s.At(error.Span).ShouldBe("1:514-1:515");
         error.Message.ShouldBe("The YAML is nested deeper than 512 levels; the rest of the file is not analysed.");
@@ -42,7 +42,7 @@ public class YamlLimitTests
         sb.Append('x');
         var watch = Stopwatch.StartNew();
         var s = Parse(sb.ToString());
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "hang guard, not a speed test: the benchmark project measures speed");
         var error = SingleLimit(s);
         s.At(error.Span).ShouldBe("1:1027-1:1028");
         DeepestDepth(s).ShouldBe(512);
@@ -87,7 +87,7 @@ public class YamlLimitTests
         }
         var watch = Stopwatch.StartNew();
         var s = Parse(sb.ToString());
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "hang guard, not a speed test: the benchmark project measures speed");
         var error = SingleLimit(s);
         // The document up to e expands to 74,738 nodes; the first *e inside f adds 66,430.
         s.Source(error.Span).ShouldBe("*e");
@@ -138,7 +138,7 @@ public class YamlLimitTests
         var scalar = s.Root().Scalar("key");
         scalar.Value.Length.ShouldBe(value.Length);
         scalar.MapToSource(1_999_990, 5).ShouldBe(new TextSpan(5 + 1_999_990, 5));
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30), "hang guard, not a speed test: the benchmark project measures speed");
         s.Errors.ShouldBeEmpty();
     }
 
