@@ -263,12 +263,13 @@ internal sealed partial class TreeBuilder
 
         YamlNode node = isMapping ? new YamlMapping(Top, _depth, isFlow) : new YamlSequence(Top, _depth, isFlow);
         int contentStart = start;
-        bool implicitPair = isMapping && isFlow && _depth > 0 && _stack[_depth - 1].IsFlow
+        // YamlDotNet creates these only directly in a flow sequence, and without properties.
+        bool implicitPair = isMapping && isFlow && e.Anchor.IsEmpty && e.Tag.IsEmpty
+            && _depth > 0 && _stack[_depth - 1].IsFlow && _stack[_depth - 1].Node is YamlSequence
             && (start <= _stack[_depth - 1].ContentStart || start >= _text.Length || _text[start] != '{');
         if (implicitPair)
         {
             contentStart = _stack[_depth - 1].LastChildEnd;
-            node.SetProperties(e.Anchor.IsEmpty ? null : e.Anchor.Value, default, e.Tag.IsEmpty ? null : e.Tag.Value);
         }
         else if (!e.Anchor.IsEmpty || !e.Tag.IsEmpty)
         {

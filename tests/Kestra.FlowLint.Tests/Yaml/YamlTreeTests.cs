@@ -84,6 +84,14 @@ public class YamlTreeTests
         s.Source(x.Items[2].Span).ShouldBe("e");
         ((YamlMapping)x.Items[2]).Scalar("e").IsNull.ShouldBeTrue();
         s.Source(x.Items[3].Span).ShouldBe("f");
+
+        // An anchored flow mapping inside a flow collection is a real mapping with braces.
+        var anchored = Parse("- {\"k\": 1, \"v\":&a  {\"sub\": 1}}\n- [&b {c: 2}]\n");
+        anchored.Errors.ShouldBeEmpty();
+        var inner = anchored.Root().Get(0, "v");
+        anchored.Source(inner.Span).ShouldBe("{\"sub\": 1}");
+        anchored.Source(inner.AnchorSpan).ShouldBe("&a");
+        anchored.Source(anchored.Root().Get(1, 0).Span).ShouldBe("{c: 2}");
     }
 
     [TestMethod]
