@@ -121,4 +121,24 @@ public class SecretInLogAnalyzerTests
             """, "KF1001");
         found.Single().Message.ShouldBe("secret('API_KEY') is written to the logs by task 'partial' (transformed by `| slice`, which Kestra's log masking cannot recognise)");
     }
+
+    [TestMethod]
+    public void Each_flow_of_a_multi_document_file() => RuleVerifier.Verify("""
+        id: first
+        namespace: company.team
+        tasks:
+          - id: log
+            type: io.kestra.plugin.core.log.Log
+            message: "{{ {|KF1001:secret('A')|} }}"
+        ---
+        name: not a flow, skipped
+        message: "{{ secret('IGNORED') }}"
+        ---
+        id: second
+        namespace: company.team
+        tasks:
+          - id: log
+            type: io.kestra.plugin.core.log.Log
+            message: "{{ {|KF1001:secret('B')|} }}"
+        """, "KF1001");
 }

@@ -1,0 +1,50 @@
+using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Rules;
+using Kestra.FlowLint.Text;
+
+namespace Kestra.FlowLint.Tests.Analysis;
+
+[TestClass]
+public class AnalysisDriverTests
+{
+    /// <summary>A test-only rule that fails on every task.</summary>
+    private sealed class ThrowingAnalyzer : FlowAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = new("KF9999", "Throws", "never", "Structure", DiagnosticSeverity.Error, "test only");
+        public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
+        public override void Initialize(AnalysisContext context) => context.RegisterTaskAction(_ => throw new InvalidOperationException("boom"));
+    }
+
+    private const string Flow = "id: f\nnamespace: company.team\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ secret('A') }}\"\n  - id: b\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n";
+
+    [TestMethod]
+    public void A_throwing_rule_becomes_one_KF0001_per_file_and_the_other_rules_still_run()
+    {
+        var analyzers = RuleCatalog.CreateAnalyzers().Append(new ThrowingAnalyzer()).ToList();
+        var driver = new AnalysisDriver(analyzers);
+        var first = driver.AnalyzeText(new SourceText(Flow, "a.yaml")).Diagnostics;
+        var second = driver.AnalyzeText(new SourceText(Flow, "b.yaml")).Diagnostics;
+
+        var crash = first.Single(d => d.Id == "KF0001");
+        crash.Message.ShouldBe("Rule KF9999 failed on this file with InvalidOperationException; its findings for this file are missing. Please report this.");
+        crash.Location.Path.ShouldBe("a.yaml");
+        first.ShouldContain(d => d.Id == "KF1001");
+        second.Count(d => d.Id == "KF0001").ShouldBe(1, "each file gets its own KF0001 even though the rule throws on every task");
+        second.ShouldContain(d => d.Id == "KF1001");
+    }
+
+    [TestMethod]
+    public void Findings_are_the_same_whatever_order_files_are_analysed_in()
+    {
+        var files = Enumerable.Range(0, 40).Select(i => ($"f{i:D2}.yaml", Flow.Replace("secret('A')", $"secret('K{i}')"))).ToArray();
+        string Run(IEnumerable<(string Path, string Text)> order)
+        {
+            var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+            var all = new System.Collections.Concurrent.ConcurrentBag<Diagnostic>();
+            System.Threading.Tasks.Parallel.ForEach(order, f => { foreach (var d in driver.AnalyzeText(new SourceText(f.Text, f.Path)).Diagnostics) all.Add(d); });
+            foreach (var d in driver.CompleteRun()) all.Add(d);
+            return string.Join("\n", Kestra.FlowLint.Reporting.DiagnosticOrdering.Sort(all).Select(d => d.ToString()));
+        }
+        Run(files.Reverse()).ShouldBe(Run(files));
+    }
+}
