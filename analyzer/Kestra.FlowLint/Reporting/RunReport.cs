@@ -31,6 +31,9 @@ public sealed class RunReport
     /// <summary>Options of formats that have them (e.g. sarif-include-suppressed, category), by name.</summary>
     public IReadOnlyDictionary<string, string> FormatOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Where a format reports what it had to leave out or change (standard error in the CLI).</summary>
+    public System.IO.TextWriter Log { get; init; } = System.IO.TextWriter.Null;
+
     /// <summary>The source text of each analysed file by reported path, for code frames and snippets.</summary>
     public IReadOnlyDictionary<string, Text.SourceText> Sources { get; init; } = new Dictionary<string, Text.SourceText>(StringComparer.Ordinal);
 }
@@ -64,6 +67,8 @@ public static class ReportFormats
     {
         new TextLineReportWriter(),
         new MsBuildReportWriter(),
+        new Sarif.SarifReportWriter(),
+        new GitHubAnnotationsReportWriter(),
     };
 
     public static IReportWriter? Find(string name)
