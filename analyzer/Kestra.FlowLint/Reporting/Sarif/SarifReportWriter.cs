@@ -158,7 +158,7 @@ public sealed class SarifReportWriter : IReportWriter
             // Shrink in proportion (with a margin), so this converges in a few rounds.
             int next = (int)(keep * (double)_limits.MaxGzipBytes / size * 0.95);
             keep = Math.Max(0, Math.Min(next, keep - 1));
-            dropReason = $"GitHub code scanning's limit of {(_limits.MaxGzipBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture)} MB (gzip-compressed) per SARIF file";
+            dropReason = $"GitHub code scanning's limit of {Bytes(_limits.MaxGzipBytes)} (gzip-compressed) per SARIF file";
         }
     }
 
@@ -313,6 +313,10 @@ public sealed class SarifReportWriter : IReportWriter
         return FormattableString.Invariant(
             $"SARIF output keeps {keep} of {ranked.Count} results, the most severe, to stay within {reason}; left out: {errors} error(s), {warnings} warning(s), {notes} note(s). Run with --format text for the complete list.");
     }
+
+    private static string Bytes(long n) => n % (1024 * 1024) == 0
+        ? (n / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
+        : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
     private static long GzipSize(string json)
     {
