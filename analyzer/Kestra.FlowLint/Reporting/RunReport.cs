@@ -25,7 +25,10 @@ public sealed class RunReport
     /// <summary>Write colour escapes (text format, terminal only, never with NO_COLOR).</summary>
     public bool Color { get; init; }
 
-    /// <summary>The folder paths are reported relative to (SARIF's %SRCROOT%).</summary>
+    /// <summary>
+    /// The repository root (SARIF's %SRCROOT%): SARIF, GitHub annotations and fingerprints give paths relative to it;
+    /// the text formats keep the paths as found, relative to the current folder.
+    /// </summary>
     public string RootDirectory { get; init; } = Environment.CurrentDirectory;
 
     /// <summary>Options of formats that have them (e.g. sarif-include-suppressed, category), by name.</summary>

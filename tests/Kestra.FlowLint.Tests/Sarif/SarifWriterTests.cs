@@ -286,6 +286,22 @@ public class SarifWriterTests
     }
 
     [TestMethod]
+    public void Rule_metadata_stays_within_github_limits()
+    {
+        var tags = Enumerable.Range(0, 30).Select(i => "tag" + i).ToArray();
+        string description = string.Join(" ", Enumerable.Repeat("This sentence is part of a long description.", 40));
+        var descriptor = new DiagnosticDescriptor("KF3999", "Long one", "m", "Expressions", DiagnosticSeverity.Note, description, isEnabledByDefault: false, tags: tags);
+        var rule = SarifRules.Describe(descriptor, SarifLimits.GitHub);
+        rule.Properties!.Tags.Count.ShouldBe(20);
+        rule.FullDescription!.Text.Length.ShouldBeLessThanOrEqualTo(1024);
+        rule.FullDescription.Text.ShouldEndWith("long description.", Case.Sensitive, "cut at a sentence end");
+        rule.Help!.Text.ShouldContain(description, Case.Sensitive, "the help keeps the whole text");
+        rule.DefaultConfiguration!.Enabled.ShouldBe(false);
+        rule.DefaultConfiguration.Level.ShouldBe("note");
+        rule.Properties.ProblemSeverity.ShouldBe("recommendation");
+    }
+
+    [TestMethod]
     public void Rule_names_are_pascal_case_titles()
     {
         SarifRules.PascalCase("Secret written to the logs").ShouldBe("SecretWrittenToTheLogs");
