@@ -119,7 +119,7 @@ public sealed class SarifReportWriter : IReportWriter
         }
 
         if (outsideRoot.Count > 0)
-            report.Log.WriteLine($"flowlint: {outsideRoot.Count} file(s) are outside the root {root}, so their SARIF locations are absolute file URIs, which GitHub code scanning rejects; pass --root (first: {First(outsideRoot)})");
+            report.Log.WriteLine($"flowlint: {outsideRoot.Count} file(s) are outside the root {root}, so their SARIF locations are absolute file URIs, which GitHub code scanning rejects; pass --root (first: {outsideRoot.Min})");
 
         // Past GitHub's limits the whole upload is rejected: keep the most severe results, say what was dropped.
         var ranked = Rank(candidates, diagnostics);
@@ -160,12 +160,6 @@ public sealed class SarifReportWriter : IReportWriter
             keep = Math.Max(0, Math.Min(next, keep - 1));
             dropReason = $"GitHub code scanning's limit of {Bytes(_limits.MaxGzipBytes)} (gzip-compressed) per SARIF file";
         }
-    }
-
-    private static string First(SortedSet<string> set)
-    {
-        foreach (var s in set) return s;
-        return string.Empty;
     }
 
     /// <summary>The catalogue plus any rule that reported without being in it, sorted by id; ruleIndex points into it.</summary>
