@@ -21,6 +21,13 @@ internal sealed class CheckOptions
     public string? ConfigFile { get; init; }
     public IReadOnlyList<string> Select { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Ignore { get; init; } = Array.Empty<string>();
+    public string? Root { get; init; }
+    public string? Baseline { get; init; }
+    public string? Category { get; init; }
+    public bool SarifIncludeSuppressed { get; init; }
+
+    /// <summary>Receives the report instead of the --format writer (`flowlint baseline` runs the check this way).</summary>
+    public IReportWriter? Writer { get; init; }
 }
 
 /// <summary>
@@ -38,7 +45,7 @@ internal static class CheckCommand
         DiagnosticSeverity? threshold = options.FailOn == "none"
             ? null
             : DiagnosticSeverityText.TryParse(options.FailOn, out var s) ? s : DiagnosticSeverity.Error;
-        var writer = ReportFormats.Find(options.Format);
+        var writer = options.Writer ?? ReportFormats.Find(options.Format);
         if (writer is null)
         {
             stderr.WriteLine($"flowlint: unknown format '{options.Format}' (expected one of: {string.Join(", ", ReportFormats.Names())})");
@@ -62,6 +69,23 @@ internal static class CheckCommand
         {
             if (p == "-") readStdin = true;
             else paths.Add(p);
+        }
+
+        if (options.Root is not null && !Directory.Exists(options.Root))
+        {
+            stderr.WriteLine($"flowlint: --root: no such folder: {options.Root}");
+            return ExitUsage;
+        }
+        string root = options.Root is not null ? Path.GetFullPath(options.Root) : RepositoryRoot.Resolve(paths, Directory.GetCurrentDirectory());
+        Kestra.FlowLint.Baseline.BaselineFile? baseline = null;
+        if (options.Baseline is not null)
+        {
+            try { baseline = Kestra.FlowLint.Baseline.BaselineFile.Load(options.Baseline); }
+            catch (Kestra.FlowLint.Baseline.BaselineFormatException ex)
+            {
+                stderr.WriteLine("flowlint: " + ex.Message);
+                return ExitUsage;
+            }
         }
 
         var missing = new List<string>();
@@ -122,6 +146,7 @@ internal static class CheckCommand
         diagnostics.AddRange(run.CompleteRun());
         diagnostics = run.PostProcess(diagnostics, analysed); // severities, rules turned off, inline suppressions (KF0002)
         diagnostics = DiagnosticOrdering.Sort(diagnostics);
+        if (baseline is not null) diagnostics = BaselineCommand.Apply(diagnostics, root, baseline, options.Baseline!, sources.Keys, stderr);
 
         int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;
         foreach (var d in diagnostics)
@@ -143,6 +168,13 @@ internal static class CheckCommand
         })
         {
             Sources = sources,
+            RootDirectory = root,
+            Log = stderr,
+            FormatOptions = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Reporting.Sarif.SarifReportWriter.IncludeSuppressedOption] = options.SarifIncludeSuppressed ? "true" : "false",
+                [Reporting.Sarif.SarifReportWriter.CategoryOption] = options.Category ?? "",
+            },
             Color = !options.NoColor && options.OutputFile is null && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         };

@@ -47,7 +47,11 @@ public static class Program
             Arity = ArgumentArity.OneOrMore,
         };
 
-        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore };
+        var rootOption = new Option<string?>("--root") { Description = "The repository root SARIF, GitHub annotations and baselines use for paths (default: the git work tree holding the files, else the current folder)." };
+        var baselineOption = new Option<string?>("--baseline") { Description = "A baseline (flowlint baseline create): findings recorded in it are suppressed and do not fail the run." };
+        var category = new Option<string?>("--category") { Description = "SARIF: the code scanning category, written to runs[].automationDetails.id as NAME/." };
+        var sarifIncludeSuppressed = new Option<bool>("--sarif-include-suppressed") { Description = "SARIF: keep suppressed findings (inline comments, baseline) with their suppressions; left out by default because GitHub code scanning ignores suppressions." };
+        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore, rootOption, baselineOption, category, sarifIncludeSuppressed };
         check.SetAction(parse => CheckCommand.Run(new CheckOptions
         {
             Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -59,8 +63,13 @@ public static class Program
             ConfigFile = parse.GetValue(config),
             Select = parse.GetValue(select) ?? Array.Empty<string>(),
             Ignore = parse.GetValue(ignore) ?? Array.Empty<string>(),
+            Root = parse.GetValue(rootOption),
+            Baseline = parse.GetValue(baselineOption),
+            Category = parse.GetValue(category),
+            SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
         }, stdin, stdout, stderr));
         root.Subcommands.Add(check);
+        root.Subcommands.Add(BaselineCommand.Create(stdin, stdout, stderr));
 
         var template = new Argument<string>("template") { Description = "A Pebble template, e.g. \"{{ inputs.name | upper }}\"." };
         var expr = new Command("expr", "Parse one Pebble template as Kestra does and print its syntax tree as an S-expression (exit 1 on errors).") { template };

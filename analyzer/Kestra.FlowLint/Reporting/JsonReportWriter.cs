@@ -27,7 +27,10 @@ public sealed class JsonReportWriter : IReportWriter
     public static string Render(RunReport report)
     {
         List<Diagnostic> diagnostics = DiagnosticOrdering.Sort(report.Diagnostics);
-        string[] fingerprints = Fingerprint.ComputeAll(diagnostics);
+        // The same fingerprints as SARIF and baselines (root-relative paths), so a finding has one identity everywhere.
+        var paths = new string[diagnostics.Count];
+        for (int i = 0; i < paths.Length; i++) paths[i] = RepositoryRoot.ReportPath(report.RootDirectory, diagnostics[i].Location.Path);
+        string[] fingerprints = SarifFingerprint.ComputeAll(diagnostics, paths);
         return JsonOutput.Render(json =>
         {
             json.WriteStartObject();

@@ -25,11 +25,17 @@ public sealed class RunReport
     /// <summary>Write colour escapes (text format, terminal only, never with NO_COLOR).</summary>
     public bool Color { get; init; }
 
-    /// <summary>The folder paths are reported relative to (SARIF's %SRCROOT%).</summary>
+    /// <summary>
+    /// The repository root (SARIF's %SRCROOT%): SARIF, GitHub annotations and fingerprints give paths relative to it;
+    /// the text formats keep the paths as found, relative to the current folder.
+    /// </summary>
     public string RootDirectory { get; init; } = Environment.CurrentDirectory;
 
     /// <summary>Options of formats that have them (e.g. sarif-include-suppressed, category), by name.</summary>
     public IReadOnlyDictionary<string, string> FormatOptions { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Where a format reports what it had to leave out or change (standard error in the CLI).</summary>
+    public System.IO.TextWriter Log { get; init; } = System.IO.TextWriter.Null;
 
     /// <summary>The source text of each analysed file by reported path, for code frames and snippets.</summary>
     public IReadOnlyDictionary<string, Text.SourceText> Sources { get; init; } = new Dictionary<string, Text.SourceText>(StringComparer.Ordinal);
@@ -65,6 +71,8 @@ public static class ReportFormats
         new TextReportWriter(),
         new JsonReportWriter(),
         new MsBuildReportWriter(),
+        new Sarif.SarifReportWriter(),
+        new GitHubAnnotationsReportWriter(),
     };
 
     public static IReportWriter? Find(string name)

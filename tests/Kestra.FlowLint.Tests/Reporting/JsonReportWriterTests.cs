@@ -21,7 +21,7 @@ public class JsonReportWriterTests
         var first = At(ErrorFinding, text, "oops", "Say \"hé\" <b> & 名", owner: "tasks:a/message");
         var second = At(Finding, text, "namespace", "kept").WithSuppression(SuppressionKind.InSource, "known");
         var report = Report(second, first);
-        string[] fingerprints = Fingerprint.ComputeAll(new[] { second, first });
+        string[] fingerprints = SarifFingerprint.ComputeAll(new[] { second, first }, new[] { second.Location.Path, first.Location.Path });
 
         Write(Writer, report).ShouldBe(Lines(
             "{",

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Kestra.FlowLint.Analysis;
+
+namespace Kestra.FlowLint.Reporting;
+
+/// <summary>
+/// FlowLint's own stable fingerprint, written under <see cref="Key"/> in SARIF's `partialFingerprints` and
+/// recorded in baselines. It hashes what a finding is about, never where it is: the rule id, the
+/// root-relative path, <see cref="Diagnostic.OwnerPath"/>, the flagged text (whitespace runs collapsed, so
+/// re-indenting or CRLF checkouts change nothing) and an occurrence index that tells identical findings
+/// under one owner apart. Inserting lines above a finding therefore leaves its fingerprint unchanged.
+/// For security rules the flagged text is never hashed: it may be a credential, and an unsalted hash of a
+/// short password in a published SARIF file can be brute-forced. Those findings hash owner path and
+/// occurrence index only.
+/// </summary>
+/// <remarks>
+/// Integration note: the text/JSON formats grow a public `Fingerprint` helper in parallel; the two are to be
+/// unified into one function (this one's inputs are the contract of `flowlint/v1`).
+/// </remarks>
+public static class SarifFingerprint
+{
+    /// <summary>The key in `partialFingerprints` and the baseline's fingerprint scheme. Bump it if the inputs change.</summary>
+    public const string Key = "flowlint/v1";
+
+    /// <summary>
+    /// The fingerprint of every diagnostic, index for index. Occurrence indexes are counted over the whole
+    /// list in position order (suppressed findings included), so suppressing one finding never shifts another's.
+    /// </summary>
+    /// <param name="reportPaths">Each diagnostic's root-relative path (see <see cref="RepositoryRoot.ReportPath"/>), index for index.</param>
+    public static string[] ComputeAll(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> reportPaths)
+    {
+        var order = new int[diagnostics.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (a, b) =>
+        {
+            int c = DiagnosticOrdering.Instance.Compare(diagnostics[a], diagnostics[b]);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+
+        var fingerprints = new string[diagnostics.Count];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (int i in order)
+        {
+            var d = diagnostics[i];
+            string path = reportPaths[i];
+            string? text = HashesFlaggedText(d.Descriptor) ? NormalizeWhitespace(FlaggedText(d)) : null;
+            string identity = Fields(d.Id, path, d.OwnerPath, text ?? string.Empty);
+            seen.TryGetValue(identity, out int occurrence);
+            seen[identity] = occurrence + 1;
+            fingerprints[i] = Compute(d.Id, path, d.OwnerPath, text, occurrence);
+        }
+        return fingerprints;
+    }
+
+    /// <summary>
+    /// The `flowlint/v1` hash: 32 lowercase hex digits (128 bits of SHA-256) over length-prefixed fields.
+    /// <paramref name="flaggedText"/> is null for rules whose text must not be hashed.
+    /// </summary>
+    public static string Compute(string ruleId, string path, string ownerPath, string? flaggedText, int occurrence)
+    {
+        string input = Fields(Key, ruleId, path, ownerPath, flaggedText ?? "\u0000none", occurrence.ToString(CultureInfo.InvariantCulture));
+        byte[] hash;
+        using (var sha = SHA256.Create()) hash = sha.ComputeHash(Encoding.UTF8.GetBytes(input));
+        var sb = new StringBuilder(32);
+        for (int i = 0; i < 16; i++) sb.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Whether a rule's flagged text may go into the hash: not for security rules (KF1xxx secrets, KF2xxx
+    /// server configuration, or any rule with a security-severity), whose span may hold a credential
+    /// (KF1009 hard-coded credentials and KF2003 clear-text passwords do by design).
+    /// </summary>
+    public static bool HashesFlaggedText(DiagnosticDescriptor descriptor) => !IsSecurityRule(descriptor);
+
+    /// <summary>Security rules: KF1xxx, KF2xxx, or anything tagged `security` or carrying a security-severity.</summary>
+    public static bool IsSecurityRule(DiagnosticDescriptor descriptor)
+    {
+        if (descriptor.SecuritySeverity is not null) return true;
+        string id = descriptor.Id;
+        if (id.Length >= 3 && id[0] == 'K' && id[1] == 'F' && (id[2] == '1' || id[2] == '2')) return true;
+        foreach (var tag in descriptor.Tags)
+            if (string.Equals(tag, "security", StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static string FlaggedText(Diagnostic d)
+    {
+        var span = d.Location.Span;
+        var text = d.Location.Text;
+        return span.End <= text.Length ? text.ToString(span) : string.Empty;
+    }
+
+    /// <summary>Runs of spaces, tabs and line breaks become one space; leading and trailing ones go.</summary>
+    internal static string NormalizeWhitespace(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        bool pendingSpace = false;
+        foreach (char c in text)
+        {
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static string Fields(params string[] fields)
+    {
+        // Length-prefixed, so no choice of separator can make two different inputs collide.
+        var sb = new StringBuilder();
+        foreach (var f in fields) sb.Append(f.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(f).Append(';');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace Kestra.FlowLint.Reporting.Sarif;
+
+// The subset of SARIF 2.1.0 FlowLint writes, as plain typed objects serialized by a source-generated
+// JsonSerializerContext (no reflection, NativeAOT-safe). Property order is the order of declaration;
+// null properties are left out. Names follow the SARIF schema (camelCase, plus a few literal names).
+
+internal sealed class SarifLog
+{
+    [JsonPropertyName("$schema")]
+    public string Schema { get; init; } = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public string Version { get; init; } = "2.1.0";
+    public List<SarifRun> Runs { get; init; } = new();
+}
+
+internal sealed class SarifRun
+{
+    public SarifTool Tool { get; init; } = new();
+    public List<SarifInvocation>? Invocations { get; init; }
+    public SarifRunAutomationDetails? AutomationDetails { get; init; }
+    public Dictionary<string, SarifArtifactLocation>? OriginalUriBaseIds { get; init; }
+    public string ColumnKind { get; init; } = "utf16CodeUnits";
+    public List<SarifResult> Results { get; set; } = new();
+}
+
+internal sealed class SarifTool
+{
+    public SarifToolComponent Driver { get; init; } = new();
+}
+
+internal sealed class SarifToolComponent
+{
+    public string Name { get; init; } = "";
+    public string? FullName { get; init; }
+    public string? Version { get; init; }
+    public string? SemanticVersion { get; init; }
+    public string? InformationUri { get; init; }
+    public List<SarifReportingDescriptor> Rules { get; init; } = new();
+}
+
+internal sealed class SarifReportingDescriptor
+{
+    public string Id { get; init; } = "";
+    public string? Name { get; init; }
+    public SarifMultiformatMessage? ShortDescription { get; init; }
+    public SarifMultiformatMessage? FullDescription { get; init; }
+    public SarifMultiformatMessage? Help { get; init; }
+    public string? HelpUri { get; init; }
+    public SarifReportingConfiguration? DefaultConfiguration { get; init; }
+    public SarifRuleProperties? Properties { get; init; }
+}
+
+internal sealed class SarifMultiformatMessage
+{
+    public string Text { get; init; } = "";
+    public string? Markdown { get; init; }
+}
+
+internal sealed class SarifReportingConfiguration
+{
+    /// <summary>Written only when false (SARIF's default is true).</summary>
+    public bool? Enabled { get; init; }
+
+    public string Level { get; init; } = "warning";
+}
+
+internal sealed class SarifRuleProperties
+{
+    public List<string> Tags { get; init; } = new();
+    public string? Precision { get; init; }
+
+    [JsonPropertyName("problem.severity")]
+    public string? ProblemSeverity { get; init; }
+
+    [JsonPropertyName("security-severity")]
+    public string? SecuritySeverity { get; init; }
+}
+
+internal sealed class SarifResult
+{
+    public string RuleId { get; init; } = "";
+    public int RuleIndex { get; init; }
+    public string Level { get; init; } = "warning";
+    public SarifMessage Message { get; init; } = new();
+    public List<SarifLocation> Locations { get; init; } = new();
+    public Dictionary<string, string>? PartialFingerprints { get; init; }
+    public List<SarifSuppression>? Suppressions { get; init; }
+    public List<SarifFix>? Fixes { get; init; }
+}
+
+internal sealed class SarifMessage
+{
+    public string Text { get; init; } = "";
+}
+
+internal sealed class SarifLocation
+{
+    public SarifPhysicalLocation PhysicalLocation { get; init; } = new();
+}
+
+internal sealed class SarifPhysicalLocation
+{
+    public SarifArtifactLocation ArtifactLocation { get; init; } = new();
+    public SarifRegion? Region { get; init; }
+}
+
+internal sealed class SarifArtifactLocation
+{
+    public string? Uri { get; init; }
+    public string? UriBaseId { get; init; }
+    public SarifMessage? Description { get; init; }
+}
+
+internal sealed class SarifRegion
+{
+    public int StartLine { get; init; }
+    public int StartColumn { get; init; }
+    public int EndLine { get; init; }
+    public int EndColumn { get; init; }
+    public SarifArtifactContent? Snippet { get; init; }
+}
+
+internal sealed class SarifArtifactContent
+{
+    public string Text { get; init; } = "";
+}
+
+internal sealed class SarifFix
+{
+    public SarifMessage Description { get; init; } = new();
+    public List<SarifArtifactChange> ArtifactChanges { get; init; } = new();
+}
+
+internal sealed class SarifArtifactChange
+{
+    public SarifArtifactLocation ArtifactLocation { get; init; } = new();
+    public List<SarifReplacement> Replacements { get; init; } = new();
+}
+
+internal sealed class SarifReplacement
+{
+    public SarifRegion DeletedRegion { get; init; } = new();
+    public SarifArtifactContent InsertedContent { get; init; } = new();
+}
+
+internal sealed class SarifSuppression
+{
+    /// <summary>`inSource` (a comment in the file) or `external` (the baseline).</summary>
+    public string Kind { get; init; } = "inSource";
+
+    public string? Status { get; init; }
+    public string? Justification { get; init; }
+}
+
+internal sealed class SarifInvocation
+{
+    public bool ExecutionSuccessful { get; init; }
+    public List<SarifNotification>? ToolExecutionNotifications { get; init; }
+}
+
+internal sealed class SarifNotification
+{
+    public string Level { get; init; } = "error";
+    public SarifMessage Message { get; init; } = new();
+    public List<SarifLocation>? Locations { get; init; }
+    public SarifReportingDescriptorReference? AssociatedRule { get; init; }
+}
+
+internal sealed class SarifReportingDescriptorReference
+{
+    public string Id { get; init; } = "";
+    public int? Index { get; init; }
+}
+
+internal sealed class SarifRunAutomationDetails
+{
+    public string Id { get; init; } = "";
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true)]
+[JsonSerializable(typeof(SarifLog))]
+internal sealed partial class SarifJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Text;
+
+namespace Kestra.FlowLint.Reporting.Sarif;
+
+/// <summary>
+/// `--format sarif`: one SARIF 2.1.0 run as GitHub code scanning ingests it. Every rule of the catalogue
+/// (not only those that fired) with help; results with root-relative URIs, UTF-16 columns, FlowLint's own
+/// fingerprint and fixes; suppressed findings left out unless asked for (GitHub ignores `suppressions` and
+/// would open alerts for them); crashes and unreadable files also as tool execution notifications.
+/// The output is deterministic apart from the root's file URI.
+/// </summary>
+public sealed class SarifReportWriter : IReportWriter
+{
+    /// <summary><see cref="RunReport.FormatOptions"/> key: "true" keeps suppressed findings, with `suppressions`.</summary>
+    public const string IncludeSuppressedOption = "sarif-include-suppressed";
+
+    /// <summary><see cref="RunReport.FormatOptions"/> key: the code scanning category, written `NAME/` in `automationDetails.id`.</summary>
+    public const string CategoryOption = "category";
+
+    public const string SourceRootId = "%SRCROOT%";
+    public const string InformationUri = "https://github.com/kestra-flowlint/flowlint";
+
+    /// <summary>Findings about FlowLint's own run that are also tool execution notifications.</summary>
+    private static readonly HashSet<string> ExecutionProblemIds = new(StringComparer.Ordinal)
+    {
+        EngineDiagnostics.AnalyzerCrashed.Id,
+        EngineDiagnostics.UnreadableFile.Id,
+    };
+
+    /// <summary>Longer flagged texts are not copied into `region.snippet` (the file has them).</summary>
+    private const int MaxSnippetLength = 1000;
+
+    private static readonly SarifJsonContext Json = new(new JsonSerializerOptions
+    {
+        // Non-ASCII text stays readable; the file is written as UTF-8, never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        NewLine = "\n",
+    });
+
+    private readonly SarifLimits _limits;
+
+    public SarifReportWriter() : this(SarifLimits.GitHub) { }
+
+    public SarifReportWriter(SarifLimits limits) => _limits = limits;
+
+    public string Name => "sarif";
+
+    public void Write(RunReport report, TextWriter output)
+    {
+        output.Write(Serialize(report));
+        output.Write('\n');
+    }
+
+    /// <summary>The SARIF log as JSON text (no trailing newline).</summary>
+    public string Serialize(RunReport report)
+    {
+        bool includeSuppressed = report.FormatOptions.TryGetValue(IncludeSuppressedOption, out var include)
+            && string.Equals(include, "true", StringComparison.OrdinalIgnoreCase);
+        report.FormatOptions.TryGetValue(CategoryOption, out var category);
+
+        var diagnostics = report.Diagnostics;
+        string root = report.RootDirectory;
+        var paths = new string[diagnostics.Count];
+        for (int i = 0; i < paths.Length; i++) paths[i] = RepositoryRoot.ReportPath(root, diagnostics[i].Location.Path);
+        var fingerprints = SarifFingerprint.ComputeAll(diagnostics, paths);
+
+        var (rules, ruleIndex) = Catalogue(report);
+        var run = new SarifRun
+        {
+            Tool = new SarifTool { Driver = Driver(rules) },
+            Invocations = new List<SarifInvocation>(),
+            AutomationDetails = string.IsNullOrWhiteSpace(category) ? null
+                : new SarifRunAutomationDetails { Id = category!.EndsWith("/", StringComparison.Ordinal) ? category : category + "/" },
+            OriginalUriBaseIds = new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal)
+            {
+                [SourceRootId] = new SarifArtifactLocation
+                {
+                    Uri = RepositoryRoot.ToFileUri(root, folder: true),
+                    Description = new SarifMessage { Text = "The root of the repository that was analysed." },
+                },
+            },
+        };
+
+        var notifications = new List<SarifNotification>();
+        bool crashed = false;
+        var candidates = new List<int>();
+        var outsideRoot = new SortedSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < diagnostics.Count; i++)
+        {
+            var d = diagnostics[i];
+            if (ExecutionProblemIds.Contains(d.Id))
+            {
+                crashed |= d.Id == EngineDiagnostics.AnalyzerCrashed.Id;
+                notifications.Add(new SarifNotification
+                {
+                    Level = "error",
+                    Message = new SarifMessage { Text = d.Message },
+                    Locations = paths[i].Length == 0 ? null : new List<SarifLocation> { Location(d, paths[i], snippet: false) },
+                    AssociatedRule = new SarifReportingDescriptorReference { Id = d.Id, Index = ruleIndex[d.Id] },
+                });
+            }
+            // A finding with no file (a cross-file rule that crashed) cannot be a result: GitHub needs a location.
+            if (paths[i].Length == 0 || (d.IsSuppressed && !includeSuppressed)) continue;
+            if (RepositoryRoot.RelativePath(root, d.Location.Path) is null) outsideRoot.Add(paths[i]);
+            candidates.Add(i);
+        }
+
+        if (outsideRoot.Count > 0)
+            report.Log.WriteLine($"flowlint: {outsideRoot.Count} file(s) are outside the root {root}, so their SARIF locations are absolute file URIs, which GitHub code scanning rejects; pass --root (first: {outsideRoot.Min})");
+
+        // Past GitHub's limits the whole upload is rejected: keep the most severe results, say what was dropped.
+        var ranked = Rank(candidates, diagnostics);
+        int keep = Math.Min(ranked.Count, _limits.MaxResults);
+        string? dropReason = keep < ranked.Count
+            ? $"GitHub code scanning's limit of {_limits.MaxResults.ToString("N0", CultureInfo.InvariantCulture)} results per run"
+            : null;
+        string json;
+        while (true)
+        {
+            var kept = new bool[diagnostics.Count];
+            for (int k = 0; k < keep; k++) kept[ranked[k]] = true;
+            run.Results = new List<SarifResult>();
+            foreach (int i in candidates)
+                if (kept[i]) run.Results.Add(Result(diagnostics[i], paths[i], fingerprints[i], ruleIndex[diagnostics[i].Id]));
+
+            var allNotifications = new List<SarifNotification>(notifications);
+            string? dropped = dropReason is null ? null : DroppedMessage(ranked, keep, diagnostics, dropReason);
+            if (dropped is not null)
+                allNotifications.Add(new SarifNotification { Level = "warning", Message = new SarifMessage { Text = dropped } });
+            run.Invocations.Clear();
+            run.Invocations.Add(new SarifInvocation
+            {
+                ExecutionSuccessful = !crashed,
+                ToolExecutionNotifications = allNotifications.Count > 0 ? allNotifications : null,
+            });
+
+            var log = new SarifLog { Runs = { run } };
+            json = JsonSerializer.Serialize(log, Json.SarifLog);
+            long size = GzipSize(json);
+            if (size <= _limits.MaxGzipBytes || keep == 0)
+            {
+                if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
+                return json;
+            }
+            // Shrink in proportion (with a margin), so this converges in a few rounds.
+            int next = (int)(keep * (double)_limits.MaxGzipBytes / size * 0.95);
+            keep = Math.Max(0, Math.Min(next, keep - 1));
+            dropReason = $"GitHub code scanning's limit of {Bytes(_limits.MaxGzipBytes)} (gzip-compressed) per SARIF file";
+        }
+    }
+
+    /// <summary>The catalogue plus any rule that reported without being in it, sorted by id; ruleIndex points into it.</summary>
+    private (List<DiagnosticDescriptor> Rules, Dictionary<string, int> Index) Catalogue(RunReport report)
+    {
+        var byId = new SortedDictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var rule in report.Rules) if (!byId.ContainsKey(rule.Id)) byId[rule.Id] = rule;
+        foreach (var d in report.Diagnostics) if (!byId.ContainsKey(d.Id)) byId[d.Id] = d.Descriptor;
+        var rules = new List<DiagnosticDescriptor>(byId.Values);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < rules.Count; i++) index[rules[i].Id] = i;
+        return (rules, index);
+    }
+
+    private SarifToolComponent Driver(List<DiagnosticDescriptor> rules)
+    {
+        var driver = new SarifToolComponent
+        {
+            Name = "FlowLint",
+            FullName = "Kestra FlowLint",
+            Version = ToolVersion,
+            SemanticVersion = ToolVersion,
+            InformationUri = InformationUri,
+        };
+        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits));
+        return driver;
+    }
+
+    /// <summary>The engine's version without build metadata ("0.1.0"), from the assembly's informational version.</summary>
+    public static string ToolVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        string? version = typeof(SarifReportWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(version)) return "0.0.0";
+        int plus = version!.IndexOf('+');
+        return plus < 0 ? version : version.Substring(0, plus);
+    }
+
+    private static SarifResult Result(Diagnostic d, string path, string fingerprint, int ruleIndex)
+    {
+        var result = new SarifResult
+        {
+            RuleId = d.Id,
+            RuleIndex = ruleIndex,
+            Level = SarifRules.Level(d.Severity),
+            Message = new SarifMessage { Text = d.Message.Length > 0 ? d.Message : d.Descriptor.Title },
+            Locations = { Location(d, path, snippet: true) },
+            PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [SarifFingerprint.Key] = fingerprint },
+            Suppressions = d.IsSuppressed ? new List<SarifSuppression> { Suppression(d) } : null,
+            Fixes = d.Fixes.Count > 0 ? Fixes(d, path) : null,
+        };
+        return result;
+    }
+
+    private static SarifSuppression Suppression(Diagnostic d) => new()
+    {
+        Kind = d.SuppressionKind == SuppressionKind.External ? "external" : "inSource",
+        Status = "accepted",
+        Justification = string.IsNullOrWhiteSpace(d.SuppressionJustification) ? null : d.SuppressionJustification,
+    };
+
+    private static SarifLocation Location(Diagnostic d, string path, bool snippet)
+    {
+        var text = d.Location.Text;
+        var span = d.Location.Span;
+        // No snippet for security rules: their span can be, or sit next to, a credential (KF1009, KF2003);
+        // GitHub renders the code from the repository anyway.
+        bool withSnippet = snippet && span.Length > 0 && span.Length <= MaxSnippetLength && span.End <= text.Length
+            && !SarifFingerprint.IsSecurityRule(d.Descriptor);
+        return new SarifLocation
+        {
+            PhysicalLocation = new SarifPhysicalLocation
+            {
+                ArtifactLocation = Artifact(path),
+                Region = Region(d.Location.LineSpan, withSnippet ? text.ToString(span) : null),
+            },
+        };
+    }
+
+    private static SarifArtifactLocation Artifact(string path) =>
+        System.IO.Path.IsPathRooted(path)
+            ? new SarifArtifactLocation { Uri = RepositoryRoot.ToFileUri(path, folder: false) }
+            : new SarifArtifactLocation { Uri = RepositoryRoot.ToUriReference(path), UriBaseId = SourceRootId };
+
+    /// <summary>1-based lines and columns, columns in UTF-16 units, endColumn exclusive (the character after the end).</summary>
+    private static SarifRegion Region(LinePositionSpan span, string? snippet) => new()
+    {
+        StartLine = span.Start.Line + 1,
+        StartColumn = span.Start.Character + 1,
+        EndLine = span.End.Line + 1,
+        EndColumn = span.End.Character + 1,
+        Snippet = snippet is null ? null : new SarifArtifactContent { Text = snippet },
+    };
+
+    private static List<SarifFix>? Fixes(Diagnostic d, string path)
+    {
+        var fixes = new List<SarifFix>();
+        foreach (var fix in d.Fixes)
+        {
+            var change = new SarifArtifactChange { ArtifactLocation = Artifact(path) };
+            foreach (var edit in fix.Edits)
+            {
+                change.Replacements.Add(new SarifReplacement
+                {
+                    DeletedRegion = Region(d.Location.Text.GetLinePositionSpan(edit.Span), null),
+                    InsertedContent = new SarifArtifactContent { Text = edit.NewText },
+                });
+            }
+            if (change.Replacements.Count > 0)
+                fixes.Add(new SarifFix { Description = new SarifMessage { Text = fix.Title }, ArtifactChanges = { change } });
+        }
+        return fixes.Count > 0 ? fixes : null;
+    }
+
+    /// <summary>Candidate indexes, most important first: severity, then security-severity, then report order.</summary>
+    private static List<int> Rank(List<int> candidates, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var ranked = new List<int>(candidates);
+        ranked.Sort((a, b) =>
+        {
+            int c = diagnostics[b].Severity.CompareTo(diagnostics[a].Severity);
+            if (c != 0) return c;
+            c = SecurityScore(diagnostics[b].Descriptor).CompareTo(SecurityScore(diagnostics[a].Descriptor));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        return ranked;
+    }
+
+    private static double SecurityScore(DiagnosticDescriptor d) =>
+        SarifFingerprint.IsSecurityRule(d) ? double.Parse(SarifRules.SecuritySeverity(d), CultureInfo.InvariantCulture) : 0;
+
+    private static string DroppedMessage(List<int> ranked, int keep, IReadOnlyList<Diagnostic> diagnostics, string reason)
+    {
+        int errors = 0, warnings = 0, notes = 0;
+        for (int k = keep; k < ranked.Count; k++)
+        {
+            switch (diagnostics[ranked[k]].Severity)
+            {
+                case DiagnosticSeverity.Error: errors++; break;
+                case DiagnosticSeverity.Warning: warnings++; break;
+                default: notes++; break;
+            }
+        }
+        return FormattableString.Invariant(
+            $"SARIF output keeps {keep} of {ranked.Count} results, the most severe, to stay within {reason}; left out: {errors} error(s), {warnings} warning(s), {notes} note(s). Run with --format text for the complete list.");
+    }
+
+    private static string Bytes(long n) => n % (1024 * 1024) == 0
+        ? (n / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
+        : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
+
+    private static long GzipSize(string json)
+    {
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
+        using var counter = new MemoryStream();
+        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes, 0, bytes.Length);
+        return counter.Length;
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Kestra.FlowLint.Analysis;
+
+namespace Kestra.FlowLint.Reporting.Sarif;
+
+/// <summary>Turns the rule catalogue's descriptors into SARIF `reportingDescriptor`s, as GitHub code scanning reads them.</summary>
+internal static class SarifRules
+{
+    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits)
+    {
+        bool security = SarifFingerprint.IsSecurityRule(d);
+        return new SarifReportingDescriptor
+        {
+            Id = d.Id,
+            Name = Truncate(PascalCase(d.Title), limits.MaxRuleNameLength),
+            ShortDescription = new SarifMultiformatMessage { Text = Truncate(d.Title, limits.MaxDescriptionLength) },
+            FullDescription = new SarifMultiformatMessage { Text = TruncateAtSentence(d.Description.Trim(), limits.MaxDescriptionLength) },
+            Help = new SarifMultiformatMessage { Text = HelpText(d), Markdown = HelpMarkdown(d) },
+            HelpUri = d.HelpUri,
+            DefaultConfiguration = new SarifReportingConfiguration
+            {
+                Enabled = d.IsEnabledByDefault ? null : false,
+                Level = Level(d.DefaultSeverity),
+            },
+            Properties = new SarifRuleProperties
+            {
+                Tags = Tags(d, security, limits.MaxTagsPerRule),
+                Precision = Precision(d, security),
+                ProblemSeverity = d.DefaultSeverity switch
+                {
+                    DiagnosticSeverity.Error => "error",
+                    DiagnosticSeverity.Warning => "warning",
+                    _ => "recommendation",
+                },
+                SecuritySeverity = security ? SecuritySeverity(d) : null,
+            },
+        };
+    }
+
+    public static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "note",
+    };
+
+    /// <summary>
+    /// GitHub's security-severity: the descriptor's own when it is a number in (0, 10]; otherwise one derived
+    /// from the default severity, with scores clear of GitHub's band edges (critical ≥ 9, high ≥ 7, medium ≥ 4).
+    /// </summary>
+    public static string SecuritySeverity(DiagnosticDescriptor d)
+    {
+        if (IsValidSecuritySeverity(d.SecuritySeverity)) return d.SecuritySeverity!;
+        return d.DefaultSeverity switch
+        {
+            DiagnosticSeverity.Error => "8.0",
+            DiagnosticSeverity.Warning => "5.5",
+            _ => "3.0",
+        };
+    }
+
+    /// <summary>Digits with an optional fraction, in (0, 10]: what GitHub's upload accepts.</summary>
+    public static bool IsValidSecuritySeverity(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return false;
+        int dots = 0;
+        foreach (char c in value!)
+        {
+            if (c == '.') dots++;
+            else if (c < '0' || c > '9') return false;
+        }
+        if (dots > 1 || value[0] == '.' || value[value.Length - 1] == '.') return false;
+        double number = double.Parse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return number > 0 && number <= 10;
+    }
+
+    /// <summary>`Secret written to the logs` → `SecretWrittenToTheLogs`: words of letters and digits, each capitalised.</summary>
+    public static string PascalCase(string title)
+    {
+        var sb = new StringBuilder(title.Length);
+        bool startOfWord = true;
+        foreach (char c in title)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(startOfWord ? char.ToUpperInvariant(c) : c);
+                startOfWord = false;
+            }
+            else if (c != '\'' && c != '\u2019')
+            {
+                startOfWord = true; // "don't" stays one word: "Dont"
+            }
+        }
+        return sb.Length > 0 && char.IsDigit(sb[0]) ? "Rule" + sb : sb.ToString();
+    }
+
+    private static List<string> Tags(DiagnosticDescriptor d, bool security, int max)
+    {
+        var tags = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Add(string tag)
+        {
+            if (tags.Count < max && tag.Length > 0 && seen.Add(tag)) tags.Add(tag);
+        }
+        if (security) Add("security");
+        foreach (var tag in d.Tags) Add(tag);
+        Add(d.Category.ToLowerInvariant());
+        return tags;
+    }
+
+    /// <summary>
+    /// How often a finding is right. The descriptor has no such field yet, so it follows the id range: the
+    /// engine's, Pebble's and YAML's findings (KF0, KF3, KF4, KF5) are facts of the parse; security rules
+    /// reason about data flow and are a step less certain.
+    /// </summary>
+    private static string Precision(DiagnosticDescriptor d, bool security) =>
+        security ? "high" : d.Id.StartsWith("KF0", StringComparison.Ordinal) || d.Id.StartsWith("KF3", StringComparison.Ordinal)
+            || d.Id.StartsWith("KF4", StringComparison.Ordinal) || d.Id.StartsWith("KF5", StringComparison.Ordinal)
+            ? "very-high" : "high";
+
+    private static string HelpText(DiagnosticDescriptor d)
+    {
+        var sb = new StringBuilder();
+        sb.Append(d.Description.Trim()).Append('\n');
+        if (d.BadExample is not null) sb.Append("\nReported:\n\n").Append(Indent(d.BadExample));
+        if (d.GoodExample is not null) sb.Append("\nFine:\n\n").Append(Indent(d.GoodExample));
+        sb.Append("\nDocumentation: ").Append(d.HelpUri).Append('\n');
+        return sb.ToString();
+    }
+
+    private static string HelpMarkdown(DiagnosticDescriptor d)
+    {
+        var sb = new StringBuilder();
+        sb.Append(d.Description.Trim()).Append('\n');
+        if (d.BadExample is not null) sb.Append("\n#### Reported\n\n").Append(Fenced(d.BadExample));
+        if (d.GoodExample is not null) sb.Append("\n#### Fine\n\n").Append(Fenced(d.GoodExample));
+        sb.Append("\n[").Append(d.Id).Append(" in the FlowLint rule reference](").Append(d.HelpUri).Append(")\n");
+        return sb.ToString();
+    }
+
+    private static string Indent(string example)
+    {
+        var sb = new StringBuilder();
+        foreach (var line in example.TrimEnd('\n').Split('\n')) sb.Append("    ").Append(line.TrimEnd('\r')).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>A YAML code block whose fence is longer than any backtick run inside it.</summary>
+    private static string Fenced(string example)
+    {
+        int longest = 0, run = 0;
+        foreach (char c in example)
+        {
+            run = c == '`' ? run + 1 : 0;
+            if (run > longest) longest = run;
+        }
+        string fence = new('`', Math.Max(3, longest + 1));
+        return fence + "yaml\n" + example.TrimEnd('\n') + "\n" + fence + "\n";
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "\u2026";
+
+    /// <summary>Cut at the last sentence end that fits, so a long description stays readable; the help keeps it whole.</summary>
+    private static string TruncateAtSentence(string text, int max)
+    {
+        if (text.Length <= max) return text;
+        for (int i = max - 1; i > max / 2; i--)
+        {
+            if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))
+                return text.Substring(0, i + 1);
+        }
+        return Truncate(text, max);
+    }
+}
