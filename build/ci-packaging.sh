@@ -56,7 +56,7 @@ fi
 
 # hooks: the packaging YAML parses, and FlowLint classifies it as "other YAML", with no finding.
 : >"$work/log"
-if [ -n "$tool" ] && "$tool" check action.yml .pre-commit-hooks.yaml >"$work/hooks.txt" 2>"$work/log" \
+if [ -n "$tool" ] && "$tool" check action.yml .pre-commit-hooks.yaml --format msbuild >"$work/hooks.txt" 2>"$work/log" \
    && [ ! -s "$work/hooks.txt" ] && grep -q '2 other YAML document(s) skipped' "$work/log" \
    && node -e 'for (const f of process.argv.slice(1)) if (!/^(name|- id): /m.test(require("fs").readFileSync(f, "utf8"))) process.exit(1)' action.yml .pre-commit-hooks.yaml; then
   pass "hooks: action.yml and .pre-commit-hooks.yaml"
