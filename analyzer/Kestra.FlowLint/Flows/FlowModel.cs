@@ -122,9 +122,10 @@ public sealed class FlowTask
     public override string ToString() => $"{Id} ({Type})";
 }
 
-public sealed class FlowTrigger
+/// <summary>One entry of a flow-level list (a trigger, an input, an output, a plugin default): its mapping and where it is.</summary>
+public abstract class FlowListItem
 {
-    internal FlowTrigger(YamlMapping node, int index, string propertyPath)
+    private protected FlowListItem(YamlMapping node, int index, string propertyPath)
     {
         Node = node;
         Index = index;
@@ -132,29 +133,40 @@ public sealed class FlowTrigger
     }
 
     public YamlMapping Node { get; }
+
+    /// <summary>The position in its list.</summary>
     public int Index { get; }
+
+    /// <summary>The YAML path from the flow's root, e.g. `inputs[2]`.</summary>
     public string PropertyPath { get; }
+
+    /// <summary>A stable description of the item for fingerprints, e.g. `inputs:token`.</summary>
+    public abstract string OwnerPath { get; }
+}
+
+public sealed class FlowTrigger : FlowListItem
+{
+    internal FlowTrigger(YamlMapping node, int index, string propertyPath)
+        : base(node, index, propertyPath)
+    {
+    }
+
     public string? Id { get; internal set; }
     public YamlNode? IdNode { get; internal set; }
     public string? Type { get; internal set; }
     public YamlNode? TypeNode { get; internal set; }
     public string? CanonicalType { get; internal set; }
     public bool TypeIsDeprecatedAlias { get; internal set; }
-    public string OwnerPath => "triggers:" + (Id ?? PropertyPath);
+    public override string OwnerPath => "triggers:" + (Id ?? PropertyPath);
 }
 
-public sealed class FlowInput
+public sealed class FlowInput : FlowListItem
 {
     internal FlowInput(YamlMapping node, int index, string propertyPath)
+        : base(node, index, propertyPath)
     {
-        Node = node;
-        Index = index;
-        PropertyPath = propertyPath;
     }
 
-    public YamlMapping Node { get; }
-    public int Index { get; }
-    public string PropertyPath { get; }
 
     /// <summary>The input's id (or its deprecated `name` when `id` is missing).</summary>
     public string? Id { get; internal set; }
@@ -164,43 +176,33 @@ public sealed class FlowInput
     public YamlNode? TypeNode { get; internal set; }
     public bool IsSecret => string.Equals(Type, "SECRET", StringComparison.Ordinal);
     public YamlNode? Defaults { get; internal set; }
-    public string OwnerPath => "inputs:" + (Id ?? PropertyPath);
+    public override string OwnerPath => "inputs:" + (Id ?? PropertyPath);
 }
 
-public sealed class FlowOutput
+public sealed class FlowOutput : FlowListItem
 {
     internal FlowOutput(YamlMapping node, int index, string propertyPath)
+        : base(node, index, propertyPath)
     {
-        Node = node;
-        Index = index;
-        PropertyPath = propertyPath;
     }
 
-    public YamlMapping Node { get; }
-    public int Index { get; }
-    public string PropertyPath { get; }
     public string? Id { get; internal set; }
     public YamlNode? IdNode { get; internal set; }
     public string? Type { get; internal set; }
     public bool IsSecret => string.Equals(Type, "SECRET", StringComparison.Ordinal);
     public YamlNode? Value { get; internal set; }
-    public string OwnerPath => "outputs:" + (Id ?? PropertyPath);
+    public override string OwnerPath => "outputs:" + (Id ?? PropertyPath);
 }
 
-public sealed class FlowPluginDefault
+public sealed class FlowPluginDefault : FlowListItem
 {
     internal FlowPluginDefault(YamlMapping node, int index, string propertyPath)
+        : base(node, index, propertyPath)
     {
-        Node = node;
-        Index = index;
-        PropertyPath = propertyPath;
     }
 
-    public YamlMapping Node { get; }
-    public int Index { get; }
-    public string PropertyPath { get; }
     public string? Type { get; internal set; }
     public bool Forced { get; internal set; }
     public YamlMapping? Values { get; internal set; }
-    public string OwnerPath => "pluginDefaults:" + (Type ?? PropertyPath);
+    public override string OwnerPath => "pluginDefaults:" + (Type ?? PropertyPath);
 }
