@@ -34,6 +34,7 @@ public static class RuleCatalog
         new HardcodedCredentialAnalyzer(),
         new EncryptionKeyAnalyzer(),
         new ClearTextCredentialAnalyzer(),
+        new DemoCredentialAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
