@@ -35,6 +35,7 @@ public static class RuleCatalog
         new EncryptionKeyAnalyzer(),
         new ClearTextCredentialAnalyzer(),
         new DemoCredentialAnalyzer(),
+        new ShortBackendSecretAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -35,7 +35,7 @@ public sealed class DemoCredentialAnalyzer : FlowAnalyzer
         foreach (var value in KestraConfigPaths.Scalars(context.Configuration.Root))
         {
             if (!IsPassword(value.Path) || value.IsEmpty) continue;
-            var (start, length) = EffectiveValue(value.Scalar.Value);
+            var (start, length) = KestraConfigPaths.LiteralPart(value.Scalar.Value);
             if (length == 0 || !DemoPasswords.Contains(value.Scalar.Value.Substring(start, length))) continue;
             var span = value.Scalar.MapToSource(start, length);
             if (!reported.Add((span.Start, span.Length))) continue;
@@ -47,14 +47,4 @@ public sealed class DemoCredentialAnalyzer : FlowAnalyzer
     private static bool IsPassword(string canonicalPath) =>
         ClearTextCredentialAnalyzer.IsCredential(canonicalPath)
         || (canonicalPath.StartsWith("datasources.", StringComparison.Ordinal) && canonicalPath.EndsWith(".password", StringComparison.Ordinal));
-
-    /// <summary>The literal value, or the default of a whole-value placeholder `${NAME:default}`; (0, 0) for other placeholders.</summary>
-    private static (int Start, int Length) EffectiveValue(string value)
-    {
-        if (value.IndexOf("${", StringComparison.Ordinal) < 0) return (0, value.Length);
-        if (!value.StartsWith("${", StringComparison.Ordinal) || !value.EndsWith("}", StringComparison.Ordinal)) return (0, 0);
-        int colon = value.IndexOf(':');
-        if (colon < 0 || value.IndexOf("${", 2, StringComparison.Ordinal) >= 0) return (0, 0);
-        return (colon + 1, value.Length - 1 - (colon + 1));
-    }
 }

@@ -89,6 +89,19 @@ public static class KestraConfigPaths
         return false;
     }
 
+    /// <summary>
+    /// The part of a value the server uses when no variable is set: the whole literal, or the default of a
+    /// whole-value placeholder `${NAME:default}`; (0, 0) for a placeholder without default or a composite value.
+    /// </summary>
+    public static (int Start, int Length) LiteralPart(string value)
+    {
+        if (value.IndexOf("${", StringComparison.Ordinal) < 0) return (0, value.Length);
+        if (!value.StartsWith("${", StringComparison.Ordinal) || !value.EndsWith("}", StringComparison.Ordinal)) return (0, 0);
+        int colon = value.IndexOf(':');
+        if (colon < 0 || value.IndexOf("${", 2, StringComparison.Ordinal) >= 0) return (0, 0);
+        return (colon + 1, value.Length - 1 - (colon + 1));
+    }
+
     private static void Walk(YamlMapping mapping, string prefix, string writtenPrefix, List<ConfigValue> values, int depth)
     {
         if (depth > MaxDepth) return;
