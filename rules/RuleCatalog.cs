@@ -36,6 +36,8 @@ public static class RuleCatalog
         new ClearTextCredentialAnalyzer(),
         new DemoCredentialAnalyzer(),
         new ShortBackendSecretAnalyzer(),
+        new SecretIsolationAnalyzer(),
+        new ConfigurationFilesKeptAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -8,8 +8,9 @@ namespace Kestra.FlowLint.Flows;
 /// <summary>One scalar of a configuration with the canonical dotted path Micronaut binds it to.</summary>
 public readonly struct ConfigValue
 {
-    public ConfigValue(string path, string writtenPath, YamlScalar scalar)
+    public ConfigValue(string path, string writtenPath, YamlNode key, YamlScalar scalar)
     {
+        Key = key;
         Path = path;
         WrittenPath = writtenPath;
         Scalar = scalar;
@@ -20,6 +21,9 @@ public readonly struct ConfigValue
 
     /// <summary>The canonical path: segments lower-cased, `-` and `_` removed (`kestra.server.basicauth.password`).</summary>
     public string Path { get; }
+
+    /// <summary>The innermost key the value is written under (a dotted key is one node).</summary>
+    public YamlNode Key { get; }
 
     /// <summary>The value's node; under an alias it is the anchored node, so its span is where the text is written.</summary>
     public YamlScalar Scalar { get; }
@@ -116,7 +120,7 @@ public static class KestraConfigPaths
                     Walk(child, path, written, values, depth + 1);
                     break;
                 case YamlScalar scalar:
-                    values.Add(new ConfigValue(path, written, scalar));
+                    values.Add(new ConfigValue(path, written, entry.Key, scalar));
                     break;
             }
         }
