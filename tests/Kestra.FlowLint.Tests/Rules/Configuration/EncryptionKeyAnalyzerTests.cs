@@ -1,3 +1,4 @@
+using System.IO;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules.Configuration;
 using Kestra.FlowLint.Tests.Support;
@@ -98,4 +99,26 @@ public class EncryptionKeyAnalyzerTests
 
     [TestMethod]
     public void Descriptor_redacts_the_key_from_source_excerpts() => EncryptionKeyAnalyzer.Rule.RedactSource.ShouldBeTrue();
+}
+
+[TestClass]
+public class EncryptionKeyGradingThroughCliTests
+{
+    [TestMethod]
+    public void The_cli_keeps_the_rules_own_grading_unless_configuration_changes_the_rule()
+    {
+        // The post-processor used to flatten every finding to the rule's default severity: a working 24-byte
+        // key was then reported as an error, as if Kestra could not start with it.
+        string root = Directory.CreateTempSubdirectory("flowlint-kf2002").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "application.yml"), "kestra:\n  encryption:\n    secret-key: I6EGNzRESu3X3pKZidrqCGOHQFUFC0yK\n  configurations:\n    delete-files-on-start: true\n");
+            var (_, stdout, _) = Kestra.FlowLint.Tests.Cli.CliRunner.RunIn(root, "", "check", ".", "--format", "msbuild", "--fail-on", "none");
+            stdout.ShouldContain("application.yml(3,17,3,49): warning KF2002: kestra.encryption.secret-key decodes to 24 bytes");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
