@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Rules.Configuration;
 using Kestra.FlowLint.Rules.Expressions;
 using Kestra.FlowLint.Rules.Security;
 using Kestra.FlowLint.Rules.Structure;
@@ -31,6 +32,12 @@ public static class RuleCatalog
         new MultiLineRawAnalyzer(),
         new InvalidYamlAnalyzer(),
         new HardcodedCredentialAnalyzer(),
+        new EncryptionKeyAnalyzer(),
+        new ClearTextCredentialAnalyzer(),
+        new DemoCredentialAnalyzer(),
+        new ShortBackendSecretAnalyzer(),
+        new SecretIsolationAnalyzer(),
+        new ConfigurationFilesKeptAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -81,7 +81,10 @@ public sealed class FindingsPostProcessor
     {
         var resolved = new List<Diagnostic>(findings.Count);
         foreach (var d in findings)
-            if (policy.Resolve(d.Descriptor) is { } severity) resolved.Add(d.WithSeverity(severity));
+            if (policy.Resolve(d.Descriptor) is { } severity)
+                // A rule may grade its own findings (KF2002: a broken key is an error, a weak one a warning);
+                // only a setting that changes the rule's severity overrides that grading.
+                resolved.Add(severity == d.Descriptor.DefaultSeverity ? d : d.WithSeverity(severity));
         return resolved;
     }
 }
