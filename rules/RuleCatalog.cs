@@ -38,6 +38,7 @@ public static class RuleCatalog
         new ShortBackendSecretAnalyzer(),
         new SecretIsolationAnalyzer(),
         new ConfigurationFilesKeptAnalyzer(),
+        new MissingEncryptionKeyAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

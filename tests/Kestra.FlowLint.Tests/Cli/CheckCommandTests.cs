@@ -24,6 +24,17 @@ public class CheckCommandTests
     }
 
     [TestMethod]
+    public void Cross_file_example_reports_the_missing_encryption_key_and_the_root_namespace_secret()
+    {
+        // KF2001 needs the configuration and the flow in one run: checking the folder is what brings them together.
+        var (code, stdout, _) = CliRunner.Run("check", "examples/cross-file");
+        code.ShouldBe(1);
+        var lines = FindingLines(stdout);
+        lines.ShouldContain(l => l.StartsWith("examples/cross-file/deploy.yaml:5:11: error[KF2001]: ", StringComparison.Ordinal));
+        lines.ShouldContain(l => l.StartsWith("examples/cross-file/nightly.yaml:", StringComparison.Ordinal) && l.Contains("[KF1003]: ", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
     public void Msbuild_format_has_the_full_range()
     {
         var (code, stdout, _) = CliRunner.Run("check", "examples/flows/broken-expressions.yaml", "--format", "msbuild");

@@ -245,19 +245,19 @@ public class SarifWriterTests
     public void Past_the_compressed_size_limit_results_are_dropped_until_the_file_fits()
     {
         string root = NewRepository();
-        // The catalogue alone (every rule with its help) takes a good part of the limit. Many findings with distinct text, so gzip cannot squeeze them all under a small limit.
+        // The catalogue alone (every rule with its help) takes a good part of the limit, and grows with each rule. Many findings with distinct text, so gzip cannot squeeze them all under a small limit.
         var files = Enumerable.Range(0, 300).Select(i => ($"f{i:D3}.yaml", RemovedTag.Replace("header", $"header-{Guid.NewGuid():N}"))).ToArray();
         var stderr = new StringWriter();
-        var limits = new SarifLimits { MaxGzipBytes = 14_000 };
+        var limits = new SarifLimits { MaxGzipBytes = 20_000 };
         string json = new SarifReportWriter(limits).Serialize(Report(root, Analyze(root, files), log: stderr));
 
         using var gzipped = new MemoryStream();
         using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Optimal, true))
             gzip.Write(System.Text.Encoding.UTF8.GetBytes(json));
-        gzipped.Length.ShouldBeLessThanOrEqualTo(14_000);
+        gzipped.Length.ShouldBeLessThanOrEqualTo(20_000);
         int kept = Results(JsonDocument.Parse(json).RootElement).Count;
         kept.ShouldBeInRange(1, 299);
-        stderr.ToString().ShouldStartWith($"flowlint: SARIF output keeps {kept} of 300 results, the most severe, to stay within GitHub code scanning's limit of 14,000 bytes (gzip-compressed) per SARIF file");
+        stderr.ToString().ShouldStartWith($"flowlint: SARIF output keeps {kept} of 300 results, the most severe, to stay within GitHub code scanning's limit of 20,000 bytes (gzip-compressed) per SARIF file");
     }
 
     [TestMethod]
