@@ -39,6 +39,7 @@ public static class RuleCatalog
         new SecretIsolationAnalyzer(),
         new ConfigurationFilesKeptAnalyzer(),
         new MissingEncryptionKeyAnalyzer(),
+        new SecretCacheLifetimeAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
