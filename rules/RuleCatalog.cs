@@ -40,6 +40,7 @@ public static class RuleCatalog
         new ConfigurationFilesKeptAnalyzer(),
         new MissingEncryptionKeyAnalyzer(),
         new SecretCacheLifetimeAnalyzer(),
+        new OpenUrlsAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
