@@ -103,7 +103,8 @@ public static class Visibility
     /// </summary>
     public static readonly IReadOnlyList<string> ScriptSafeProperties = new[] { "env" };
 
-    public static bool IsNotificationPlugin(string type) => type.StartsWith(NotificationPluginPrefix, StringComparison.Ordinal);
+    /// <remarks>Kestra 1.x moved most notification tasks to per-service packages; <see cref="SecretSinks"/> knows them all.</remarks>
+    public static bool IsNotificationPlugin(string type) => SecretSinks.IsNotificationPlugin(type);
 
     public static bool IsScriptPlugin(string type) => type.StartsWith(ScriptPluginPrefix, StringComparison.Ordinal);
 
