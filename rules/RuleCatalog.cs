@@ -41,6 +41,7 @@ public static class RuleCatalog
         new MissingEncryptionKeyAnalyzer(),
         new SecretCacheLifetimeAnalyzer(),
         new OpenUrlsAnalyzer(),
+        new ShutdownTimingAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -66,7 +66,7 @@ public static class DocumentClassifier
                     foreach (var variable in envMap.Entries)
                     {
                         if (variable.Key is YamlScalar { Value: "KESTRA_CONFIGURATION" } && variable.Value.Resolve() is YamlScalar value)
-                            found.Add(new EmbeddedConfiguration((service.Key as YamlScalar)?.Value ?? "", value, 0));
+                            found.Add(new EmbeddedConfiguration((service.Key as YamlScalar)?.Value ?? "", value, 0, service.Key, serviceMap));
                     }
                     break;
                 case YamlSequence envList:
@@ -74,7 +74,7 @@ public static class DocumentClassifier
                     foreach (var item in envList.Items)
                     {
                         if (item.Resolve() is YamlScalar s && s.Value.StartsWith(prefix, StringComparison.Ordinal))
-                            found.Add(new EmbeddedConfiguration((service.Key as YamlScalar)?.Value ?? "", s, prefix.Length));
+                            found.Add(new EmbeddedConfiguration((service.Key as YamlScalar)?.Value ?? "", s, prefix.Length, service.Key, serviceMap));
                     }
                     break;
             }
@@ -86,14 +86,22 @@ public static class DocumentClassifier
 /// <summary>A Kestra configuration written inside a string of another YAML file (a Compose service's environment).</summary>
 public sealed class EmbeddedConfiguration
 {
-    public EmbeddedConfiguration(string serviceName, YamlScalar scalar, int valueOffset)
+    public EmbeddedConfiguration(string serviceName, YamlScalar scalar, int valueOffset, YamlNode? serviceKey = null, YamlMapping? service = null)
     {
         ServiceName = serviceName;
+        ServiceKey = serviceKey;
+        Service = service;
         Scalar = scalar;
         ValueOffset = valueOffset;
     }
 
     public string ServiceName { get; }
+
+    /// <summary>The service's key in the Compose file (its span is in the file's coordinates).</summary>
+    public YamlNode? ServiceKey { get; }
+
+    /// <summary>The service's mapping, for settings Compose applies around the server (`stop_grace_period`).</summary>
+    public YamlMapping? Service { get; }
 
     /// <summary>The scalar holding the configuration.</summary>
     public YamlScalar Scalar { get; }

@@ -83,7 +83,7 @@ public class SecretCacheLifetimeAnalyzerTests
     [DataRow("P1DT2H", 93600)]
     [DataRow("pt30s", 30)]
     public void Durations_parse_like_micronaut(string text, double seconds) =>
-        SecretCacheLifetimeAnalyzer.ParseDuration(text)!.Value.TotalSeconds.ShouldBe(seconds);
+        Durations.Micronaut(text)!.Value.TotalSeconds.ShouldBe(seconds);
 
     [TestMethod]
     [DataRow("")]
@@ -92,5 +92,5 @@ public class SecretCacheLifetimeAnalyzerTests
     [DataRow("P")]
     [DataRow("PT")]
     [DataRow("10")]
-    public void Unreadable_durations_are_null(string text) => SecretCacheLifetimeAnalyzer.ParseDuration(text).ShouldBeNull();
+    public void Unreadable_durations_are_null(string text) => Durations.Micronaut(text).ShouldBeNull();
 }
