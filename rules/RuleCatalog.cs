@@ -27,6 +27,7 @@ public static class RuleCatalog
         new SecretInOutputAnalyzer(),
         new SecretInLabelsAnalyzer(),
         new SecretPlacementAnalyzer(),
+        new SecretToPlainSubflowInputAnalyzer(),
         new PebbleSyntaxAnalyzer(),
         new RemovedTagAnalyzer(),
         new MultiLineRawAnalyzer(),

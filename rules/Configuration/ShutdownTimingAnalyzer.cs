@@ -42,7 +42,8 @@ public sealed class ShutdownTimingAnalyzer : FlowAnalyzer
         "into a dead server whose tasks are resubmitted (run twice), and a timeout shorter than `initial-delay` gives a " +
         "starting server less time than the check itself waits. Missing values are taken at Kestra's defaults (45s, 45s, " +
         "3s); checks are skipped when liveness is disabled or a value is a `${...}` placeholder.",
-        tags: new[] { "configuration", "reliability" },
+        securitySeverity: "3.5",
+        tags: new[] { "security", "configuration", "reliability", "availability" },
         badExample: "kestra:\n  server:\n    termination-grace-period: 10s\n    liveness:\n      timeout: 5s\n      heartbeat-interval: 3s\n",
         goodExample: "kestra:\n  server:\n    termination-grace-period: 5m\n    liveness:\n      timeout: 45s\n      initial-delay: 45s\n      heartbeat-interval: 3s\n");
 
