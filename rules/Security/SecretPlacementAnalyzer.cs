@@ -30,7 +30,11 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
         "no single place serves them all without exposing the secret to unrelated namespaces: store a copy in each, " +
         "or keep one in a dedicated namespace and read it with `secret('X', namespace='…')` (allowed namespaces can " +
         "restrict who may). If the namespaces deliberately hold different values under the same key, there is " +
-        "nothing to change. Calls that already name a `namespace` are left out.",
+        "nothing to change. Calls that already name a `namespace` are left out.\n\n" +
+        "The run's server configurations are considered too: when the run holds Kestra configurations and none of " +
+        "them configures a secret backend (`kestra.secret.type`), the server reads secrets from its `SECRET_*` " +
+        "environment variables, which have no namespace at all, so there is nothing to place and the note is not " +
+        "given.",
         securitySeverity: "2.0",
         tags: new[] { "security", "secrets", "namespaces", "least-privilege" },
         badExample: "id: load\nnamespace: company.data.ingest\ntasks:\n  - id: q\n    type: io.kestra.plugin.core.http.Request\n    uri: https://warehouse.example.com\n    headers:\n      Authorization: \"Bearer {{ secret('WAREHOUSE_TOKEN') }}\"\n---\nid: report\nnamespace: company.data.reporting\ntasks:\n  - id: q\n    type: io.kestra.plugin.core.http.Request\n    uri: https://warehouse.example.com\n    headers:\n      Authorization: \"Bearer {{ secret('WAREHOUSE_TOKEN') }}\"\n",
@@ -44,6 +48,15 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
     {
         // One list per run, filled from files analysed in parallel.
         var reads = new List<SecretRead>();
+        int configurations = 0, withBackend = 0;
+        start.RegisterConfigurationAction(context =>
+        {
+            bool backend = false;
+            foreach (var value in KestraConfigPaths.Find(context.Configuration.Root, "kestra.secret.type"))
+                if (!value.IsEmpty) backend = true;
+            System.Threading.Interlocked.Increment(ref configurations);
+            if (backend) System.Threading.Interlocked.Increment(ref withBackend);
+        });
         start.RegisterExpressionAction(context =>
         {
             var site = context.Site;
@@ -58,6 +71,8 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
         });
         start.RegisterRunEndAction(end =>
         {
+            // Open-source secrets (SECRET_* environment variables) ignore namespaces: no placement to advise.
+            if (configurations > 0 && withBackend == 0) return;
             foreach (var group in ByKey(reads))
             {
                 var namespaces = DistinctNamespaces(group);

@@ -32,6 +32,9 @@ public class CheckCommandTests
         var lines = FindingLines(stdout);
         lines.ShouldContain(l => l.StartsWith("examples/cross-file/deploy.yaml:5:11: error[KF2001]: ", StringComparison.Ordinal));
         lines.ShouldContain(l => l.StartsWith("examples/cross-file/nightly.yaml:", StringComparison.Ordinal) && l.Contains("[KF1003]: ", StringComparison.Ordinal));
+        // The called flow is another file of the run: its input declaration decides.
+        lines.ShouldContain("examples/cross-file/deploy.yaml:18:18: warning[KF1013]: secret('CHAT_TOKEN') is passed to input 'token' of flow 'company.ops.notify', declared as STRING at examples/cross-file/notify.yaml:5:11: the child execution stores and shows it in clear text; declare the input `type: SECRET`");
+        lines.Length.ShouldBe(3);
     }
 
     [TestMethod]

@@ -179,4 +179,18 @@ public class SecretPlacementAnalyzerTests
         SecretPlacementAnalyzer.LowestCommonNamespace(new[] { "a.b", "a.b.c", "a.b.d.e" }).ShouldBe("a.b");
         SecretPlacementAnalyzer.LowestCommonNamespace(new[] { "ab", "a" }).ShouldBe("");
     }
+
+    [TestMethod]
+    public void Configuration_without_a_secret_backend_means_namespace_free_secrets_and_no_note()
+    {
+        var a = ("a.yaml", Flow("company.data.ingest", "https://x/{{ secret('TOKEN') }}", "a"));
+        var b = ("b.yaml", Flow("company.data.reporting", "https://x/{{ secret('TOKEN') }}", "b"));
+        // Open-source server: SECRET_* environment variables, no namespaces.
+        Notes(a, b, ("application.yml", "kestra:\n  url: http://localhost:8080/\n")).ShouldBeEmpty();
+        // One configuration with a backend is enough for the placement to matter, in any key style.
+        Notes(a, b, ("application.yml", "kestra:\n  url: http://localhost:8080/\n"), ("prod.yml", "kestra.secret.type: vault\n"))
+            .Select(d => d.Location.Path).ShouldBe(new[] { "a.yaml", "b.yaml" });
+        // No configuration in the run: nothing is known about the server, so the note stays.
+        Notes(a, b).Count.ShouldBe(2);
+    }
 }
