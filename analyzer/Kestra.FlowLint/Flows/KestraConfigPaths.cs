@@ -76,6 +76,32 @@ public static class KestraConfigPaths
         return found;
     }
 
+    /// <summary>
+    /// The nodes of any kind (lists and mappings too) bound to a path, with the key they are written under,
+    /// in document order; nested and dotted spellings both count.
+    /// </summary>
+    public static List<(YamlNode Key, YamlNode Value, string WrittenPath)> FindNodes(YamlMapping root, string path)
+    {
+        var found = new List<(YamlNode, YamlNode, string)>();
+        CollectNodes(root, string.Empty, string.Empty, Canonical(path), found, 0);
+        return found;
+    }
+
+    private static void CollectNodes(YamlMapping mapping, string prefix, string writtenPrefix, string target, List<(YamlNode, YamlNode, string)> found, int depth)
+    {
+        if (depth > MaxDepth) return;
+        foreach (var entry in mapping.EffectiveEntries())
+        {
+            if (entry.KeyText is not { Length: > 0 } key) continue;
+            string path = prefix.Length == 0 ? Canonical(key) : prefix + "." + Canonical(key);
+            string written = writtenPrefix.Length == 0 ? key : writtenPrefix + "." + key;
+            var value = entry.Value.Resolve();
+            if (path == target) found.Add((entry.Key, value, written));
+            else if (value is YamlMapping child && target.StartsWith(path + ".", StringComparison.Ordinal))
+                CollectNodes(child, path, written, target, found, depth + 1);
+        }
+    }
+
     /// <summary>Whether a path is bound to a value that reads as `true` (Micronaut's boolean conversion).</summary>
     public static bool IsTrue(IReadOnlyList<ConfigValue> scalars, string path)
     {

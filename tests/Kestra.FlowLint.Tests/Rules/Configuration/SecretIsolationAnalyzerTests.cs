@@ -32,6 +32,40 @@ public class SecretIsolationAnalyzerTests
     }
 
     [TestMethod]
+    public void Isolation_that_does_not_deny_the_executor_is_a_note_on_the_list_or_the_switch()
+    {
+        var found = RuleVerifier.VerifyFile("application.yml", """
+            kestra:
+              secret:
+                type: vault
+                isolation:
+                  enabled: true
+                  {|KF2006:denied-services|}:
+                    - WEBSERVER
+            ---
+            kestra.secret:
+              type: aws-secret-manager
+              isolation.enabled: {|KF2006:true|}
+            ---
+            lists: &denied [SCHEDULER]
+            kestra:
+              secret:
+                type: jdbc
+                isolation:
+                  enabled: true
+                  {|KF2006:deniedServices|}: *denied
+            ---
+            kestra:
+              secret:
+                type: jdbc
+                isolation:
+                  enabled: true
+                  denied-services: ${DENIED_SERVICES}
+            """, "KF2006");
+        found[0].Message.ShouldBe("Secret isolation is enabled for backend 'vault' but kestra.secret.isolation.denied-services does not list EXECUTOR, which never needs a secret");
+    }
+
+    [TestMethod]
     public void Isolation_on_in_any_key_style_or_no_backend_means_no_finding()
     {
         RuleVerifier.VerifyFile("application.yml", """
@@ -44,6 +78,9 @@ public class SecretIsolationAnalyzerTests
             ---
             kestra.secret.type: vault
             kestra.secret.isolation.enabled: true
+            kestra.secret.isolation.deniedServices:
+              - scheduler
+              - executor
             ---
             kestra:
               secret:
