@@ -41,6 +41,11 @@ public static class RuleCatalog
         new MissingEncryptionKeyAnalyzer(),
         new SecretCacheLifetimeAnalyzer(),
         new OpenUrlsAnalyzer(),
+        new UndeclaredInputAnalyzer(),
+        new UnknownTaskOutputAnalyzer(),
+        new UndeclaredVariableAnalyzer(),
+        new UnavailableContextAnalyzer(),
+        new UnrenderedTemplateAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
