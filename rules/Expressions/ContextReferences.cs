@@ -143,6 +143,8 @@ internal static class ContextReferences
         {
             if (node is not TestExpression { Name: "defined" } test) continue;
             PebbleExpression tested = test.Input;
+            // `{% if trigger is defined %}` guards every key of it.
+            if (tested is VariableExpression whole && whole.Name == rootName) return true;
             while (tested is AttributeExpression attribute && attribute.Target is not VariableExpression) tested = attribute.Target;
             if (tested is AttributeExpression { Target: VariableExpression v, Key: LiteralExpression k } && v.Name == rootName
                 && string.Equals(k.StringValue, key, StringComparison.Ordinal))

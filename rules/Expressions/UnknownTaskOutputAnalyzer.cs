@@ -149,10 +149,19 @@ public sealed class UnknownTaskOutputAnalyzer : FlowAnalyzer
         return dashed ? new DashedName(id, end) : null;
     }
 
+    /// <summary>
+    /// The name the right operand starts with: `task` in `task.x`, and also in `task.x ?? 'd'` or `task.x | upper`,
+    /// which bind tighter than `-`.
+    /// </summary>
     private static VariableExpression? LeftmostName(PebbleExpression expression)
     {
-        while (expression is AttributeExpression { IsSubscript: false } attribute) expression = attribute.Target;
-        return expression as VariableExpression;
+        PebbleSyntaxNode node = expression;
+        while (node is not VariableExpression)
+        {
+            if (node.ChildCount == 0 || node.GetChild(0) is not { } first || first.Span.Start != node.Span.Start) return null;
+            node = first;
+        }
+        return (VariableExpression)node;
     }
 
     private static void CollectTaskLikeIds(YamlNode? node, HashSet<string> ids, int depth)

@@ -26,6 +26,7 @@ public class UnavailableContextAnalyzerTests
                 message: |
                   {{ trigger.date ?? execution.startDate }}
                   {% if trigger.next is defined %}{{ trigger.next }}{% endif %}
+                  {% if trigger is defined %}{{ trigger.body }}{% endif %}
             """, "KF3009");
         findings.ShouldAllBe(f => f.Severity == DiagnosticSeverity.Note);
         findings[0].Message.ShouldStartWith("'trigger.date' is only set when a trigger starts the execution, and this flow declares no triggers");

@@ -142,8 +142,11 @@ public class UnknownTaskOutputAnalyzerTests
               - id: plain
                 type: io.kestra.plugin.core.log.Log
                 message: "{{ {|KF3007:outputs.my-long-task|}.value }} {{ outputs['my-long-task'].value }}"
+              - id: filtered
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ {|KF3007:outputs.my-long-task|}.value | upper }} {{ {|KF3007:outputs.my-long-task|}.value ?? '' }}"
             """;
-        var finding = RuleVerifier.Verify(yaml, "KF3007").Single();
+        var finding = RuleVerifier.Verify(yaml, "KF3007").First();
         finding.Message.ShouldBe("'outputs.my-long-task' is a subtraction for Pebble, not task 'my-long-task': a task id with a dash needs a subscript, outputs['my-long-task']");
         Apply(RuleVerifier.Parse(yaml).Text, finding.Fixes.Single()).ShouldContain("message: \"{{ outputs['my-long-task'].value }} {{ outputs['my-long-task'].value }}\"");
     }
