@@ -21,7 +21,7 @@ public sealed class UnknownTaskOutputAnalyzer : FlowAnalyzer
         "`outputs` holds one entry per task id of the execution. When no task anywhere in the flow (`tasks`, `errors`, `finally`, `afterExecution`, or nested in a flowable task) has the id, the template fails with `Missing variable` when it runs: usually a typo or a renamed task. "
         + "A task id with a dash must be read with a subscript: Pebble parses `outputs.my-task.value` as `outputs.my - task.value`, a subtraction, so the fix rewrites it to `outputs['my-task'].value`. "
         + "A read guarded with `??`, `???`, `is defined` or `| default(...)` does not fail, but its fallback always applies, so it is reported as a warning. "
-        + "Not reported: trigger properties (a Flow trigger renders them against the execution that triggered it, so `outputs` there are the other flow's), `parent.outputs`, `parents[i].outputs`, the deprecated Subflow `outputs` property (its values are rendered in the called flow), ForEachItem's generated `<id>_split`, `<id>_items` and `<id>_merge` tasks, and flows using the deprecated Template task (its tasks are stored elsewhere).",
+        + "Not reported: trigger properties (a Flow trigger renders them against the execution that triggered it, so `outputs` there are the other flow's), `parent.outputs`, `parents[i].outputs`, the deprecated Subflow `outputs` property (its values are rendered in the called flow), ForEachItem's generated `<id>_split`, `<id>_items` and `<id>_merge` tasks, and flows using the deprecated Template task (its tasks are stored elsewhere). Values of the flow's own `pluginDefaults` are checked: they only apply to this flow.",
         tags: new[] { "correctness" },
         badExample: "id: report\nnamespace: company.team\ntasks:\n  - id: fetch-data\n    type: io.kestra.plugin.core.http.Request\n    uri: https://example.com/data\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ outputs.fetch-data.body }}\"\n",
         goodExample: "id: report\nnamespace: company.team\ntasks:\n  - id: fetch-data\n    type: io.kestra.plugin.core.http.Request\n    uri: https://example.com/data\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ outputs['fetch-data'].body }}\"\n");
@@ -48,7 +48,7 @@ public sealed class UnknownTaskOutputAnalyzer : FlowAnalyzer
         {
             // A Flow trigger renders its properties against the execution that triggered it: another flow's names.
             if (!ContextReferences.IsEvaluated(site) || site.OwnerKind == SiteOwnerKind.Trigger) continue;
-            if (site.Task?.CanonicalType == KnownTypes.Subflow && site.PropertyName == "outputs") continue;
+            if (site.Task?.CanonicalType == ExecutionScopes.SubflowType && site.PropertyName == "outputs") continue;
             foreach (var reference in ContextReferences.Find(site.Template!, "outputs"))
             {
                 if (reference.Guard == ReferenceGuard.Enclosing) continue;
@@ -183,10 +183,5 @@ public sealed class UnknownTaskOutputAnalyzer : FlowAnalyzer
                 foreach (var item in sequence.Items) CollectTaskLikeIds(item, ids, depth + 1);
                 break;
         }
-    }
-
-    private static class KnownTypes
-    {
-        public const string Subflow = "io.kestra.plugin.core.flow.Subflow";
     }
 }

@@ -68,6 +68,12 @@ public static class ExecutionScopes
 
     public const string ForEachItemType = Core + "flow.ForEachItem";
 
+    /// <summary>
+    /// The Subflow task's deprecated <c>outputs</c> map is rendered in the called flow's execution when it ends, so its
+    /// <c>outputs.*</c> name the called flow's tasks, not the caller's.
+    /// </summary>
+    public const string SubflowType = Core + "flow.Subflow";
+
     /// <summary>The deprecated Template task runs tasks stored elsewhere: their ids cannot be known from the flow.</summary>
     public const string TemplateTaskType = Core + "flow.Template";
 

@@ -156,6 +156,25 @@ public class UndeclaredInputAnalyzerTests
     }
 
     [TestMethod]
+    public void Input_conditions_read_the_flow_s_own_inputs() => RuleVerifier.Verify("""
+        id: f
+        namespace: company.team
+        inputs:
+          - id: kind
+            type: SELECT
+            values: [a, b]
+          - id: detail
+            type: STRING
+            dependsOn:
+              inputs: [kind]
+              condition: "{{ inputs.kind == 'a' and {|KF3006:inputs.knd|} != 'b' }}"
+        tasks:
+          - id: t
+            type: io.kestra.plugin.core.log.Log
+            message: hi
+        """, "KF3006");
+
+    [TestMethod]
     public void A_flow_without_inputs_reports_every_read() => RuleVerifier.Verify("""
         id: f
         namespace: company.team
