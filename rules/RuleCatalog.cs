@@ -43,6 +43,11 @@ public static class RuleCatalog
         new SecretCacheLifetimeAnalyzer(),
         new OpenUrlsAnalyzer(),
         new ShutdownTimingAnalyzer(),
+        new UndeclaredInputAnalyzer(),
+        new UnknownTaskOutputAnalyzer(),
+        new UndeclaredVariableAnalyzer(),
+        new UnavailableContextAnalyzer(),
+        new UnrenderedTemplateAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using Kestra.FlowLint.Flows;
+using Kestra.FlowLint.Pebble;
+using Kestra.FlowLint.Text;
+
+namespace Kestra.FlowLint.Rules.Expressions;
+
+/// <summary>
+/// One read of a context variable's first key with a constant name: `inputs.x`, `inputs['x']`, `outputs.t.value`.
+/// Spans are in the template's (decoded value's) coordinates.
+/// </summary>
+internal sealed class ContextReference
+{
+    public ContextReference(VariableExpression root, AttributeExpression access, string key, TextSpan keySpan, ReferenceGuard guard)
+    {
+        Root = root;
+        Access = access;
+        Key = key;
+        KeySpan = keySpan;
+        Guard = guard;
+    }
+
+    public VariableExpression Root { get; }
+
+    /// <summary>`inputs.x` (or `inputs['x']`): the root and its first key.</summary>
+    public AttributeExpression Access { get; }
+
+    public string Key { get; }
+
+    /// <summary>The name after the dot, or the quoted string of a subscript.</summary>
+    public TextSpan KeySpan { get; }
+
+    public ReferenceGuard Guard { get; }
+
+    /// <summary>Whether a missing name is tolerated here (see <see cref="ReferenceGuard"/>).</summary>
+    public bool IsGuarded => Guard != ReferenceGuard.None;
+}
+
+/// <summary>
+/// Kestra renders with strict variables, so an undefined name throws, except where Pebble is told it may be missing.
+/// </summary>
+internal enum ReferenceGuard
+{
+    None,
+
+    /// <summary>The read itself: `x ?? d`, `x ??? d`, `x is defined`, `x | default(d)`.</summary>
+    Direct,
+
+    /// <summary>Inside `{% if x is defined %}` (or the `else` of `is not defined`): rules report the test, not this read.</summary>
+    Enclosing,
+}
+
+/// <summary>
+/// Finds the reads of a context variable (`inputs`, `outputs`, `vars`, `trigger`, `taskrun`) in a template, leaving
+/// out names the template binds itself: `{% set inputs = … %}`, `{% for vars in … %}` and macro parameters shadow
+/// the context, and a macro body does not see the context at all (Pebble macros are isolated).
+/// </summary>
+internal static class ContextReferences
+{
+    /// <summary>Whether a site's templates are evaluated against the flow's execution context.</summary>
+    public static bool IsEvaluated(ExpressionSite site) =>
+        site.Template is not null && (site.IsRendered || site.OwnerKind == SiteOwnerKind.Variable);
+
+    public static List<ContextReference> Find(PebbleTemplate template, string rootName)
+    {
+        var found = new List<ContextReference>();
+        if (Binds(template, rootName)) return found;
+        foreach (var node in template.DescendantNodes())
+        {
+            if (node is not VariableExpression { } root || root.Name != rootName) continue;
+            if (root.Parent is not AttributeExpression access || access.Target != root || access.Arguments is not null) continue;
+            if (access.Key is not LiteralExpression { Kind: PebbleLiteralKind.String } key || key.StringValue is not { } name) continue;
+            if (root.FirstAncestor<MacroNode>() is not null) continue;
+            found.Add(new ContextReference(root, access, name, key.Span, GuardOf(access, rootName, name)));
+        }
+        return found;
+    }
+
+    private static bool Binds(PebbleTemplate template, string name)
+    {
+        foreach (var node in template.DescendantNodes())
+        {
+            switch (node)
+            {
+                case SetNode set when set.Name.Name == name:
+                    return true;
+                case ForNode loop:
+                    foreach (var variable in loop.Variables)
+                        if (variable.Name == name) return true;
+                    break;
+                case MacroParameter parameter when parameter.Name == name:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The whole access chain `inputs.x.y.z` that starts with <paramref name="access"/>.</summary>
+    public static PebbleExpression Chain(AttributeExpression access)
+    {
+        PebbleExpression top = access;
+        while (top.Parent is AttributeExpression outer && outer.Target == top) top = outer;
+        return top;
+    }
+
+    private static ReferenceGuard GuardOf(AttributeExpression access, string rootName, string key)
+    {
+        var top = Chain(access);
+        switch (top.Parent)
+        {
+            case BinaryExpression { Operator: PebbleBinaryOperator.NullCoalescing or PebbleBinaryOperator.UndefinedCoalescing } coalescing when coalescing.Left == top:
+            case TestExpression { Name: "defined" } test when test.Input == top:
+            case FilterExpression { Name: "default" } filter when filter.Input == top:
+                return ReferenceGuard.Direct;
+        }
+        PebbleSyntaxNode child = access;
+        for (var p = access.Parent; p is not null; child = p, p = p.Parent)
+        {
+            if (p is IfBranch branch && !Contains(branch.Condition, access) && TestsDefined(branch.Condition, rootName, key))
+                return ReferenceGuard.Enclosing;
+            // `{% if x is not defined %}…{% else %}{{ x }}{% endif %}`: the else body runs only when x is defined.
+            if (p is IfNode ifNode && child is not IfBranch)
+            {
+                foreach (var b in ifNode.Branches)
+                    if (TestsDefined(b.Condition, rootName, key)) return ReferenceGuard.Enclosing;
+            }
+        }
+        return ReferenceGuard.None;
+    }
+
+    private static bool Contains(PebbleSyntaxNode node, PebbleSyntaxNode descendant)
+    {
+        for (var p = descendant; p is not null; p = p.Parent)
+            if (p == node) return true;
+        return false;
+    }
+
+    /// <summary>Whether a condition tests `root.key… is defined` (or `is not defined`: then the other branch is the guarded one, which is fine to accept too).</summary>
+    private static bool TestsDefined(PebbleExpression condition, string rootName, string key)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf())
+        {
+            if (node is not TestExpression { Name: "defined" } test) continue;
+            PebbleExpression tested = test.Input;
+            // `{% if trigger is defined %}` guards every key of it.
+            if (tested is VariableExpression whole && whole.Name == rootName) return true;
+            while (tested is AttributeExpression attribute && attribute.Target is not VariableExpression) tested = attribute.Target;
+            if (tested is AttributeExpression { Target: VariableExpression v, Key: LiteralExpression k } && v.Name == rootName
+                && string.Equals(k.StringValue, key, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The closest name to a misspelt one (case-insensitive edit distance, a third of the longer word may differ).</summary>
+    public static string? Closest(string word, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            int distance = Distance(word, candidate);
+            int allowed = Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
+            if (distance <= allowed && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>" (did you mean 'x'?)", or "" when nothing declared is close.</summary>
+    public static string Suggestion(string word, IEnumerable<string> candidates) =>
+        Closest(word, candidates) is { } match ? $" (did you mean '{match}'?)" : "";
+
+    /// <summary>A name as quoted in a message: at most 40 characters.</summary>
+    public static string Excerpt(string word) => word.Length <= 40 ? word : word.Substring(0, 39) + "…";
+
+    // Optimal string alignment distance, ignoring case (Configuration.DidYouMean is internal to the engine).
+    private static int Distance(string a, string b)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            char ca = char.ToUpperInvariant(a[i - 1]);
+            for (int j = 1; j <= b.Length; j++)
+            {
+                char cb = char.ToUpperInvariant(b[j - 1]);
+                int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
+                if (i > 1 && j > 1 && ca == char.ToUpperInvariant(b[j - 2]) && char.ToUpperInvariant(a[i - 2]) == cb)
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                current[j] = value;
+            }
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+        return previous[b.Length];
+    }
+}
