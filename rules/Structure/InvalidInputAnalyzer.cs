@@ -37,7 +37,7 @@ public sealed class InvalidInputAnalyzer : FlowAnalyzer
         if (input.TypeNode is null)
         {
             // Kestra picks the input class from `type`: without one the input cannot be parsed.
-            c.Report(Rule, input.IdNode?.Span ?? input.Node.Span, owner + "/type", null, $"Input '{name}' has no type");
+            c.Report(Rule, PluginSites.SpanOf(input.IdNode ?? (input.Node.Entries.Count > 0 ? input.Node.Entries[0].Key : input.Node), null), owner + "/type", null, $"Input '{name}' has no type");
             return;
         }
         if (input.TypeNode is not { } typeNode || input.Type is not { } type || PluginSites.IsTemplated(type)) return;
@@ -56,23 +56,23 @@ public sealed class InvalidInputAnalyzer : FlowAnalyzer
         {
             case "FILE":
                 if (map.TryGetEntry("defaults", out var defaults) && PluginSites.Text(defaults.Value) is { } value && !IsFileUri(value))
-                    c.Report(Rule, defaults.Key.Span, owner + "/defaults", null,
+                    c.Report(Rule, PluginSites.SpanOf(defaults.Key, null), owner + "/defaults", null,
                         $"FILE input '{name}' has a default that is not a file URI: use nsfile:///path (a namespace file) or leave it out");
                 break;
             case "ARRAY":
                 if (!map.TryGetEntry("itemType", out var itemType) || PluginSites.Text(itemType.Value) is not { } item)
                 {
-                    c.Report(Rule, typeNode.Span, owner + "/itemType", null, $"ARRAY input '{name}' needs an itemType (the type of each item)");
+                    c.Report(Rule, PluginSites.SpanOf(typeNode, null), owner + "/itemType", null, $"ARRAY input '{name}' needs an itemType (the type of each item)");
                 }
                 else if (item == "ARRAY")
                 {
-                    c.Report(Rule, itemType.Value.Span, owner + "/itemType", null, $"ARRAY input '{name}' cannot have ARRAY items");
+                    c.Report(Rule, PluginSites.SpanOf(itemType.Value, null), owner + "/itemType", null, $"ARRAY input '{name}' cannot have ARRAY items");
                 }
                 else if (!PluginSites.IsTemplated(item) && !KestraKnowledge.InputTypes.ContainsKey(item))
                 {
                     var match = DidYouMean.Closest(item, KestraKnowledge.InputTypes.Keys);
                     var fix = match is null ? null : PluginSites.ReplaceScalar(itemType.Value, null, "Use " + match, match);
-                    c.Report(Rule, itemType.Value.Span, owner + "/itemType", fix is null ? null : new[] { fix },
+                    c.Report(Rule, PluginSites.SpanOf(itemType.Value, null), owner + "/itemType", fix is null ? null : new[] { fix },
                         $"ARRAY input '{name}' has an unknown itemType '{DidYouMean.Excerpt(item)}'{(match is null ? "" : $" (did you mean '{match}'?)")}");
                 }
                 break;
@@ -80,7 +80,7 @@ public sealed class InvalidInputAnalyzer : FlowAnalyzer
             case "MULTISELECT":
             case "ENUM":
                 if (!HasValue(map, "values") && !HasValue(map, "expression") && !(type == "MULTISELECT" && HasValue(map, "options")))
-                    c.Report(Rule, typeNode.Span, owner + "/values", null,
+                    c.Report(Rule, PluginSites.SpanOf(typeNode, null), owner + "/values", null,
                         type == "ENUM"
                             ? $"ENUM input '{name}' needs values to choose from"
                             : $"{type} input '{name}' needs values or an expression to choose from");

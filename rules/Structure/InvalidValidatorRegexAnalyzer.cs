@@ -18,8 +18,8 @@ public sealed class InvalidValidatorRegexAnalyzer : FlowAnalyzer
         DiagnosticSeverity.Error,
         "A STRING or SECRET input's `validator` is a Java regular expression that every value must match; Kestra compiles it when the flow is saved (RegexValidator), so a pattern that does not compile (a trailing backslash, an unclosed group or class, a quantifier with nothing to repeat) makes the flow invalid. FlowLint compiles the pattern with .NET's engine after translating the Java-only syntax .NET lacks (possessive quantifiers `a++`, `\\Q…\\E` quoting, `\\p{javaLowerCase}` and the other Java and POSIX property classes, `\\h`, `\\R`, `\\x{…}`, the `d`, `u` and `U` flags), so a valid Java pattern is never reported; a few errors only Java makes are not caught.",
         tags: new[] { "structure", "inputs" },
-        badExample: "id: hello\nnamespace: company.team\ninputs:\n  - id: code\n    type: STRING\n    validator: \"[A-Z]{3\"\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ inputs.code }}\"\n",
-        goodExample: "id: hello\nnamespace: company.team\ninputs:\n  - id: code\n    type: STRING\n    validator: \"[A-Z]{3}\"\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ inputs.code }}\"\n");
+        badExample: "id: hello\nnamespace: company.team\ninputs:\n  - id: code\n    type: STRING\n    validator: \"([A-Z]{3}\"\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ inputs.code }}\"\n",
+        goodExample: "id: hello\nnamespace: company.team\ninputs:\n  - id: code\n    type: STRING\n    validator: \"([A-Z]{3})\"\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ inputs.code }}\"\n");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
 
@@ -62,6 +62,7 @@ internal static class JavaRegex
 
     public static Error? Check(string pattern)
     {
+        if (IllegalRepetition(pattern) is int brace) return new Error("Illegal repetition ('{' must start a {n}, {n,} or {n,m} quantifier; write \\{ for a literal brace)", brace);
         var (translated, exact) = Translate(pattern);
         try
         {
@@ -76,6 +77,62 @@ internal static class JavaRegex
 #endif
             return new Error(Reason(e.Message), position);
         }
+    }
+
+    /// <summary>
+    /// Java reads every unescaped '{' outside a character class as a quantifier and fails on one that is not
+    /// <c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> (the classic <c>${name}</c> mistake); .NET takes it as a literal.
+    /// </summary>
+    internal static int? IllegalRepetition(string p)
+    {
+        bool inClass = false;
+        for (int i = 0; i < p.Length; i++)
+        {
+            char ch = p[i];
+            if (ch == '\\')
+            {
+                if (i + 1 < p.Length && p[i + 1] == 'Q')
+                {
+                    int end = p.IndexOf("\\E", i + 2, StringComparison.Ordinal);
+                    if (end < 0) return null;
+                    i = end + 1;
+                }
+                else if (i + 2 < p.Length && p[i + 1] is 'p' or 'P' or 'x' or 'N' or 'b' && p[i + 2] == '{')
+                {
+                    // \p{Alpha}, \x{1F600}, \N{name}, \b{g}: the braces belong to the escape.
+                    int close = p.IndexOf('}', i + 3);
+                    if (close < 0) return null;
+                    i = close;
+                }
+                else i++;
+                continue;
+            }
+            if (inClass)
+            {
+                if (ch == ']') inClass = false;
+                continue;
+            }
+            if (ch == '[')
+            {
+                inClass = true;
+                if (i + 1 < p.Length && p[i + 1] == '^') i++;
+                if (i + 1 < p.Length && p[i + 1] == ']') i++;
+                continue;
+            }
+            if (ch != '{') continue;
+            int j = i + 1;
+            int digits = 0;
+            while (j < p.Length && p[j] is >= '0' and <= '9') { j++; digits++; }
+            if (digits == 0) return i;
+            if (j < p.Length && p[j] == ',')
+            {
+                j++;
+                while (j < p.Length && p[j] is >= '0' and <= '9') j++;
+            }
+            if (j >= p.Length || p[j] != '}') return i;
+            i = j;
+        }
+        return null;
     }
 
     /// <summary>.NET's message without the pattern it quotes (the finding already points at it).</summary>

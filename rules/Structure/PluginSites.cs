@@ -74,8 +74,17 @@ internal static class PluginSites
         }
     }
 
-    /// <summary>The span to report a node at: the alias that brought it in, when there is one.</summary>
-    public static TextSpan SpanOf(YamlNode node, YamlAlias? viaAlias) => viaAlias?.Span ?? (node as YamlAlias)?.Span ?? node.Span;
+    /// <summary>
+    /// The span to report a node at: the alias that brought it in, when there is one; a scalar's text without its
+    /// quotes; any other node whole.
+    /// </summary>
+    public static TextSpan SpanOf(YamlNode node, YamlAlias? viaAlias)
+    {
+        if (viaAlias is not null) return viaAlias.Span;
+        if (node is YamlScalar { Value.Length: > 0 } scalar && scalar.Style is YamlScalarStyle.Plain or YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted)
+            return scalar.MapToSource(0, scalar.Value.Length);
+        return node.Span;
+    }
 
     /// <summary>A scalar's decoded text, or null (aliases followed).</summary>
     public static string? Text(YamlNode? node) => (node?.Resolve() as YamlScalar)?.Value;

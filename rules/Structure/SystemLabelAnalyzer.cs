@@ -29,11 +29,11 @@ public sealed class SystemLabelAnalyzer : FlowAnalyzer
             var flow = c.Flow;
             foreach (var (key, node) in Keys(flow.Root.GetValue("labels")))
                 if (key != FlowSchema.AllowedFlowSystemLabel)
-                    c.Report(Rule, node.Span, "flow/labels", null,
+                    c.Report(Rule, PluginSites.SpanOf(node, null), "flow/labels", null,
                         $"Label '{key}' uses the reserved 'system.' prefix: a flow may only declare '{FlowSchema.AllowedFlowSystemLabel}'");
             foreach (var trigger in flow.Triggers)
                 foreach (var (key, node) in Keys(trigger.Node.GetValue("labels")))
-                    c.Report(Rule, node.Span, trigger.OwnerPath + "/labels", null,
+                    c.Report(Rule, PluginSites.SpanOf(node, null), trigger.OwnerPath + "/labels", null,
                         $"Trigger '{trigger.Id ?? "?"}' sets the reserved label '{key}': triggers may set no 'system.' label");
             if (flow.Root.GetValue("sla")?.Resolve() is YamlSequence slas)
                 foreach (var item in slas.Items)
@@ -53,19 +53,21 @@ public sealed class SystemLabelAnalyzer : FlowAnalyzer
     }
 
     /// <summary>The <c>system.*</c> keys of a label map or a list of <c>{key, value}</c>, with the node to report.</summary>
+    /// <remarks>Labels brought in with an alias are reported at the alias: the anchor may be valid where it is defined.</remarks>
     private static IEnumerable<(string Key, YamlNode Node)> Keys(YamlNode? labels)
     {
+        var via = labels as YamlAlias;
         switch (labels?.Resolve())
         {
             case YamlMapping map:
                 foreach (var entry in map.EffectiveEntries())
-                    if (entry.KeyText is { } key && IsSystem(key)) yield return (key, entry.Key);
+                    if (entry.KeyText is { } key && IsSystem(key)) yield return (key, via ?? entry.Key);
                 break;
             case YamlSequence list:
                 foreach (var item in list.Items)
                     if (item.Resolve() is YamlMapping pair && pair.GetValue("key") is { } keyNode
                         && PluginSites.Text(keyNode) is { } key && IsSystem(key))
-                        yield return (key, item is YamlAlias ? item : keyNode);
+                        yield return (key, via ?? (item is YamlAlias ? item : keyNode));
                 break;
         }
     }
