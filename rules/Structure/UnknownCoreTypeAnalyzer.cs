@@ -16,7 +16,7 @@ public sealed class UnknownCoreTypeAnalyzer : FlowAnalyzer
         "'{0}' is not a core Kestra {1} type{2}",
         Categories.Structure,
         DiagnosticSeverity.Error,
-        "Kestra resolves every `type:` to a registered plugin class when the flow is saved; a name in the core plugin's packages (`io.kestra.plugin.core.…`, and the pre-0.17 `io.kestra.core.tasks.…`, `io.kestra.core.models.conditions.types.…`, `io.kestra.core.models.triggers.types.…`) that no core class or deprecated alias claims fails with \"Invalid type\", so the flow cannot be saved or run. It is almost always a typo or a class from the wrong package. Deprecated aliases are valid (KF5001 suggests today's name); types of other plugins are not judged, since FlowLint cannot know which plugins an instance has.",
+        "Kestra resolves every `type:` to a registered plugin class when the flow is saved; a name in the core plugin's packages (`io.kestra.plugin.core.…`, and the pre-0.17 `io.kestra.core.tasks.…`, `io.kestra.core.models.conditions.types.…`, `io.kestra.core.models.triggers.types.…`) that no core class or deprecated alias claims fails with \"Invalid type\", so the flow cannot be saved or run. It is almost always a typo or a class from the wrong package. A core class used as the wrong kind (a trigger under `tasks`, a task under `triggers` or `conditions`) fails the same way. Deprecated aliases are valid (KF5001 suggests today's name); types of other plugins are not judged, since FlowLint cannot know which plugins an instance has.",
         tags: new[] { "structure", "plugins" },
         badExample: "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Logs\n    message: Hello\n",
         goodExample: "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: Hello\n");
@@ -25,19 +25,29 @@ public sealed class UnknownCoreTypeAnalyzer : FlowAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.RegisterTaskAction(c => Check(c, c.Task.Node, c.Task.ViaAlias, "task", c.Task.OwnerPath));
+        context.RegisterTaskAction(c => Check(c, c.Task.Node, c.Task.ViaAlias, PluginKind.Task, c.Task.OwnerPath));
         context.RegisterFlowAction(c =>
         {
             foreach (var site in PluginSites.NonTaskPlugins(c.Flow))
-                Check(c, site.Node, site.ViaAlias, KindName(site.Kind), site.OwnerPath);
+                Check(c, site.Node, site.ViaAlias, site.Kind, site.OwnerPath);
         });
     }
 
-    private static void Check(AnalysisCallbackContext context, YamlMapping node, YamlAlias? viaAlias, string kind, string ownerPath)
+    private static void Check(AnalysisCallbackContext context, YamlMapping node, YamlAlias? viaAlias, PluginKind expected, string ownerPath)
     {
         if (!node.TryGetValue("type", out var typeNode) || PluginSites.Text(typeNode) is not { } type) return;
         type = type.Trim();
-        if (type.Length == 0 || PluginSites.IsTemplated(type) || !StructureKnowledge.IsCorePackage(type) || StructureKnowledge.IsKnownCoreType(type)) return;
+        if (type.Length == 0 || PluginSites.IsTemplated(type) || !StructureKnowledge.IsCorePackage(type)) return;
+        string kind = KindName(expected);
+        var alias = viaAlias ?? typeNode as YamlAlias;
+        if (KestraKnowledge.GetPlugin(type) is { } known)
+        {
+            // A core class in the wrong place (a trigger under tasks) does not deserialize as that kind either.
+            if (known.Kind != expected)
+                context.Report(Rule, PluginSites.SpanOf(typeNode, alias), ownerPath, null, DidYouMean.Excerpt(type), kind, $" (it is a {KindName(known.Kind)} type)");
+            return;
+        }
+        if (StructureKnowledge.IsKnownCoreType(type)) return;
 
         var candidates = Candidates(type);
         string suffix = candidates.Count switch
@@ -46,7 +56,6 @@ public sealed class UnknownCoreTypeAnalyzer : FlowAnalyzer
             1 => $" (did you mean '{candidates[0]}'?)",
             _ => $" (did you mean one of '{string.Join("', '", candidates)}'?)",
         };
-        var alias = viaAlias ?? typeNode as YamlAlias;
         var fix = candidates.Count == 1 ? PluginSites.ReplaceScalar(typeNode, alias, "Use " + candidates[0], candidates[0]) : null;
         context.Report(Rule, PluginSites.SpanOf(typeNode, alias), ownerPath, fix is null ? null : new[] { fix },
             DidYouMean.Excerpt(type), kind, suffix);

@@ -24,7 +24,11 @@ public sealed class UnknownPropertyAnalyzer : FlowAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.RegisterTaskAction(c => Check(c, c.Task.Node, c.Task.ViaAlias, PluginKind.Task, c.Task.OwnerPath));
+        context.RegisterTaskAction(c =>
+        {
+            Check(c, c.Task.Node, c.Task.ViaAlias, PluginKind.Task, c.Task.OwnerPath);
+            CheckDagEntries(c);
+        });
         context.RegisterFlowAction(c =>
         {
             foreach (var site in PluginSites.NonTaskPlugins(c.Flow))
@@ -51,6 +55,26 @@ public sealed class UnknownPropertyAnalyzer : FlowAnalyzer
             var fix = match is null ? null : PluginSites.ReplaceScalar(key, viaAlias, "Rename to " + match, match);
             context.Report(Rule, PluginSites.SpanOf(key, viaAlias), ownerPath + "/" + name, fix is null ? null : new[] { fix },
                 DidYouMean.Excerpt(name), plugin.Type, suffix);
+        }
+    }
+
+    /// <summary>A Dag <c>tasks[]</c> entry holds only <c>task</c> and <c>dependsOn</c>; the task's own keys go inside <c>task</c>.</summary>
+    private static void CheckDagEntries(TaskAnalysisContext context)
+    {
+        var dag = context.Task;
+        if (dag.CanonicalType != "io.kestra.plugin.core.flow.Dag" || dag.Node.GetValue("tasks")?.Resolve() is not YamlSequence entries) return;
+        foreach (var item in entries.Items)
+        {
+            if (item.Resolve() is not YamlMapping entry) continue;
+            var via = dag.ViaAlias ?? item as YamlAlias;
+            foreach (var e in entry.Entries)
+            {
+                if (e.IsMergeKey || e.Key is not YamlScalar key || KestraKnowledge.DagTaskEntryProperties.ContainsKey(key.Value)) continue;
+                var match = DidYouMean.Closest(key.Value, KestraKnowledge.DagTaskEntryProperties.Keys);
+                var fix = match is null ? null : PluginSites.ReplaceScalar(key, via, "Rename to " + match, match);
+                context.Report(Rule, PluginSites.SpanOf(key, via), dag.OwnerPath + "/tasks/" + key.Value, fix is null ? null : new[] { fix },
+                    DidYouMean.Excerpt(key.Value), "a Dag entry (task, dependsOn)", match is null ? "" : $" (did you mean '{match}'?)");
+            }
         }
     }
 

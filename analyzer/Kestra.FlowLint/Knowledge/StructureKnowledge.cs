@@ -82,14 +82,8 @@ public static class StructureKnowledge
     }
 
     /// <summary>
-    /// Input types whose <c>defaults</c> may name a file: 1.x accepts a FILE default only as a URI Kestra can read
+    /// URI schemes a FILE input's <c>defaults</c> may use: 1.x accepts a FILE default only as a URI Kestra can read
     /// (<c>nsfile:///</c> namespace files, <c>file:///</c> allowed local paths, <c>kestra:///</c> internal storage).
     /// </summary>
     public static readonly IReadOnlyList<string> FileDefaultSchemes = new[] { "nsfile://", "file://", "kestra://" };
-
-    /// <summary>Input types that take their choices from <c>values</c> or an <c>expression</c>.</summary>
-    public static readonly IReadOnlyList<string> ChoiceInputTypes = new[] { "SELECT", "MULTISELECT", "ENUM" };
-
-    /// <summary>Label keys Kestra itself sets on executions (<c>Label.java</c>); flows may declare only <c>system.readOnly</c>.</summary>
-    public static readonly IReadOnlyList<string> SystemLabels = new[] { "system.correlationId", "system.username", "system.app", "system.readOnly" };
 }

@@ -93,6 +93,31 @@ public class UnknownCoreTypeAnalyzerTests
         """, "KF4011");
 
     [TestMethod]
+    public void Core_classes_used_as_the_wrong_kind_are_reported()
+    {
+        var findings = RuleVerifier.Verify(Header + """
+              - id: schedule_as_task
+                type: {|KF4011:io.kestra.plugin.core.trigger.Schedule|}
+                cron: "@daily"
+              - id: toggle_is_a_task
+                type: io.kestra.plugin.core.trigger.Toggle
+                trigger: daily
+            triggers:
+              - id: log_as_trigger
+                type: {|KF4011:io.kestra.plugin.core.log.Log|}
+                message: hi
+                conditions:
+                  - type: {|KF4011:io.kestra.plugin.core.trigger.Webhook|}
+            """, "KF4011");
+        findings.Select(f => f.Message).ShouldBe(new[]
+        {
+            "'io.kestra.plugin.core.trigger.Schedule' is not a core Kestra task type (it is a trigger type)",
+            "'io.kestra.plugin.core.log.Log' is not a core Kestra trigger type (it is a task type)",
+            "'io.kestra.plugin.core.trigger.Webhook' is not a core Kestra condition type (it is a trigger type)",
+        }, ignoreOrder: true);
+    }
+
+    [TestMethod]
     public void A_type_reached_through_an_alias_is_reported_at_the_alias() => RuleVerifier.Verify("""
         id: f
         namespace: company.team

@@ -122,6 +122,23 @@ public class UnknownPropertyAnalyzerTests
         """, "KF4012");
 
     [TestMethod]
+    public void Dag_entries_hold_only_task_and_dependsOn() => RuleVerifier.Verify(Header + """
+          - id: dag
+            type: io.kestra.plugin.core.flow.Dag
+            tasks:
+              - task:
+                  id: a
+                  type: io.kestra.plugin.core.log.Log
+                  message: a
+              - task:
+                  id: b
+                  type: io.kestra.plugin.core.log.Log
+                  message: b
+                {|KF4012:dependOn|}: [a]
+                {|KF4012:message|}: misplaced
+        """, "KF4012");
+
+    [TestMethod]
     public void Message_names_the_plugin_suggests_the_closest_property_and_the_fix_renames_the_key()
     {
         string yaml = Header + "  - id: log\n    type: io.kestra.plugin.core.log.Log\n    mesage: hello\n";
