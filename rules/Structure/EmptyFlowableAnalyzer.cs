@@ -65,7 +65,7 @@ public sealed class EmptyFlowableAnalyzer : FlowAnalyzer
             for (int i = 0; i < listeners.Items.Count; i++)
             {
                 if (listeners.Items[i].Resolve() is not YamlMapping listener || !IsEmpty(listener, "tasks", out var key)) continue;
-                c.Report(Rule, PluginSites.SpanOf(key ?? listeners.Items[i], null), "flow/listeners[" + i + "]", null,
+                c.Report(Rule, PluginSites.SpanOf(key ?? (listener.Entries.Count > 0 ? listener.Entries[0].Key : listeners.Items[i]), null), "flow/listeners[" + i + "]", null,
                     $"Listener {i + 1} has no task in 'tasks': it needs at least one");
             }
         });

@@ -89,6 +89,7 @@ public class EmptyFlowableAnalyzerTests
         namespace: company.team
         listeners:
           - {|KF4016:tasks|}: []
+          - {|KF4016:description|}: no tasks key at all
           - conditions:
               - type: io.kestra.plugin.core.condition.ExecutionStatus
                 in: [FAILED]
