@@ -48,6 +48,15 @@ public static class RuleCatalog
         new UndeclaredVariableAnalyzer(),
         new UnavailableContextAnalyzer(),
         new UnrenderedTemplateAnalyzer(),
+        new UnknownCoreTypeAnalyzer(),
+        new UnknownPropertyAnalyzer(),
+        new DagDependencyAnalyzer(),
+        new RecursiveSubflowAnalyzer(),
+        new SystemLabelAnalyzer(),
+        new EmptyFlowableAnalyzer(),
+        new InvalidInputAnalyzer(),
+        new InvalidValidatorRegexAnalyzer(),
+        new WorkerGroupAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -51,7 +51,7 @@ internal static class CorePlugins
             .With(P("variables", required: true), P("overwrite")),
 
         // ---- flowable ----
-        Task(Core + "flow.AllowFailure", "Runs tasks; a failure only marks the execution WARNING.").Alias(OldTasks + "flows.AllowFailure").Flowable()
+        Task(Core + "flow.AllowFailure", "Runs tasks; a failure only marks the execution WARNING.").Alias(OldTasks + "flows.AllowFailure").Flowable().Complete()
             .With(Tasks("tasks", required: true)),
         Task(Core + "flow.Dag", "Runs tasks as a DAG of dependsOn edges.").Alias(OldTasks + "flows.Dag").Flowable().Complete()
             .With(new PropertyInfo("tasks", required: true, nested: NestedShape.DagTaskList), Static("concurrent")),
@@ -63,7 +63,7 @@ internal static class CorePlugins
             .With(P("value", required: true), Tasks("tasks", required: true)),
         Task(Core + "flow.ForEach", "Runs a group of tasks for each value.").Flowable().Complete()
             .With(P("values", required: true), Static("concurrencyLimit"), Tasks("tasks", required: true)),
-        Task(Core + "flow.ForEachItem", "Runs a subflow for each batch of items of a file.").Alias(OldTasks + "flows.ForEachItem").Flowable()
+        Task(Core + "flow.ForEachItem", "Runs a subflow for each batch of items of a file.").Alias(OldTasks + "flows.ForEachItem").Flowable().Complete()
             .With(P("items", required: true), P("batch"), P("namespace", required: true), P("flowId", required: true), P("revision"),
                   P("inputs"), P("labels"), P("wait"), P("transmitFailed"), P("inheritLabels"), P("scheduleDate"), P("restartBehavior")),
         Task(Core + "flow.If", "Runs `then` or `else` depending on a condition.").Alias(OldTasks + "flows.If").Flowable().Complete()
@@ -71,12 +71,13 @@ internal static class CorePlugins
         Task(Core + "flow.Loop", "Runs a group of tasks per item, each iteration isolated (1.x).").Flowable()
             .With(P("values", required: true), Static("concurrencyLimit"), Static("transmitFailed"),
                   P("outputs", note: "flow-style output definitions; their `value` is rendered per iteration"),
+                  Static("fetchType"),
                   Tasks("tasks", required: true)),
         Task(KestraVersionFacts.LoopUntilType, "Repeats tasks until a condition is true.").Alias(Core + "flow.WaitFor").Flowable().Complete()
             .With(P("condition", required: true), Tasks("tasks", required: true), Static("checkFrequency"), P("failOnMaxReached")),
         Task(Core + "flow.Parallel", "Runs tasks in parallel.").Alias(OldTasks + "flows.Parallel").Flowable().Complete()
             .With(Tasks("tasks", required: true), Static("concurrent")),
-        Task(Core + "flow.Pause", "Pauses the execution until resumed or a delay elapses.").Alias(OldTasks + "flows.Pause").Flowable()
+        Task(Core + "flow.Pause", "Pauses the execution until resumed or a delay elapses.").Alias(OldTasks + "flows.Pause").Flowable().Complete()
             .With(P("delay"), P("pauseDuration"), P("timeout"), P("behavior"),
                   Static("onResume", note: "input definitions asked for on resume"),
                   Tasks("tasks", deprecated: true, replacement: "put the tasks after the Pause task")),
@@ -88,22 +89,25 @@ internal static class CorePlugins
             .Deprecated(Core + "flow.Subflow")
             .With(P("namespace", required: true), P("templateId", required: true), P("tenantId"), P("args")),
         Task(Core + "flow.WorkingDirectory", "Runs tasks in one shared working directory on one worker.")
-            .Alias(OldTasks + "flows.WorkingDirectory", OldTasks + "flows.Worker").Flowable()
+            .Alias(OldTasks + "flows.WorkingDirectory", OldTasks + "flows.Worker").Flowable().Complete()
             .With(Tasks("tasks", required: true), P("cache"), P("namespaceFiles"), P("inputFiles"), P("outputFiles")),
-        Task(Core + "flow.Sleep", "Waits for a duration.")
+        Task(Core + "flow.Sleep", "Waits for a duration.").Complete()
             .With(P("duration", required: true)),
-        Task(Core + "flow.Subflow", "Starts an execution of another flow.").Alias(OldTasks + "flows.Subflow", OldTasks + "flows.Flow")
+        Task(Core + "flow.Subflow", "Starts an execution of another flow.").Alias(OldTasks + "flows.Subflow", OldTasks + "flows.Flow").Complete()
             .With(P("namespace", required: true), P("flowId", required: true), P("revision"), P("inputs"), P("labels"), P("wait"),
                   P("transmitFailed"), P("inheritLabels"), P("scheduleDate"), P("restartBehavior"),
                   P("outputs", deprecated: true, replacement: "flow outputs declared in the subflow")),
 
         // ---- http ----
-        Task(Core + "http.Request", "Sends an HTTP request.").Alias("io.kestra.plugin.fs.http.Request")
+        Task(Core + "http.Request", "Sends an HTTP request.").Alias("io.kestra.plugin.fs.http.Request").Complete()
             .With(P("uri", required: true), P("method"), P("body"), P("contentType"), P("headers"), P("formData"), P("options"),
-                  P("auth"), P("encryptBody"), P("failOnEmptyResponse")),
-        Task(Core + "http.Download", "Downloads a file over HTTP into internal storage.").Alias("io.kestra.plugin.fs.http.Download")
+                  P("auth"), P("encryptBody"), P("failOnEmptyResponse"),
+                  // Pre-0.22 HTTP client settings, still accepted (deprecated) by 1.x.
+                  P("sslOptions", deprecated: true, replacement: "options.ssl"), P("allowFailed", deprecated: true, replacement: "options.allowFailed")),
+        Task(Core + "http.Download", "Downloads a file over HTTP into internal storage.").Alias("io.kestra.plugin.fs.http.Download").Complete()
             .With(P("uri", required: true), P("method"), P("body"), P("contentType"), P("headers"), P("formData"), P("options"),
-                  P("auth"), P("failOnEmptyResponse")),
+                  P("auth"), P("failOnEmptyResponse"), P("saveAs"),
+                  P("sslOptions", deprecated: true, replacement: "options.ssl"), P("allowFailed", deprecated: true, replacement: "options.allowFailed")),
 
         // ---- KV, namespace files, state ----
         Task(Core + "kv.Set", "Stores a value in the KV store.")
@@ -152,7 +156,7 @@ internal static class CorePlugins
         Plugin(Core + "runner.Process", PluginKind.TaskRunner, "Runs script tasks as local processes.").Complete(),
 
         // ---- triggers ----
-        Trigger(Core + "trigger.Schedule", "Starts executions on a cron schedule.").Alias(OldTriggers + "Schedule")
+        Trigger(Core + "trigger.Schedule", "Starts executions on a cron schedule.").Alias(OldTriggers + "Schedule").Complete()
             .With(
                 // The cron is parsed when the flow is validated, so it is a literal string, never a template.
                 Static("cron", required: true), Static("withSeconds"), Static("timezone"),
@@ -163,9 +167,9 @@ internal static class CorePlugins
                 P("backfill", deprecated: true, replacement: "backfill from the UI or API")),
         Trigger(Core + "trigger.ScheduleOnDates", "Starts executions at a list of dates.")
             .With(P("dates", required: true), Static("timezone"), P("inputs"), P("recoverMissedSchedules")),
-        Trigger(Core + "trigger.Flow", "Starts an execution when other flows' executions end.").Alias(OldTriggers + "Flow")
+        Trigger(Core + "trigger.Flow", "Starts an execution when other flows' executions end.").Alias(OldTriggers + "Flow").Complete()
             .With(P("inputs"), P("states"), Static("preconditions"), Static("dependsOn"), Static("window"), Static("when")),
-        Trigger(Core + "trigger.Webhook", "Starts an execution on an HTTP call carrying the key.").Alias(OldTriggers + "Webhook")
+        Trigger(Core + "trigger.Webhook", "Starts an execution on an HTTP call carrying the key.").Alias(OldTriggers + "Webhook").Complete()
             .With(P("key", required: true, note: "the only protection of the endpoint: treat it as a secret"),
                   P("inputs"), P("wait"), P("returnOutputs"), P("responseContentType")),
         Trigger(Core + "http.Trigger", "Polls an HTTP endpoint and starts an execution on a condition.").Alias("io.kestra.plugin.fs.http.Trigger")
