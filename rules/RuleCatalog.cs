@@ -41,6 +41,15 @@ public static class RuleCatalog
         new MissingEncryptionKeyAnalyzer(),
         new SecretCacheLifetimeAnalyzer(),
         new OpenUrlsAnalyzer(),
+        new MissingFlowPropertyAnalyzer(),
+        new InvalidIdentifierAnalyzer(),
+        new DuplicateTaskIdAnalyzer(),
+        new DuplicateDeclarationIdAnalyzer(),
+        new UnknownFlowPropertyAnalyzer(),
+        new MissingTaskIdOrTypeAnalyzer(),
+        new DuplicateKeyAnalyzer(),
+        new InvalidCronAnalyzer(),
+        new InputDependencyAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
