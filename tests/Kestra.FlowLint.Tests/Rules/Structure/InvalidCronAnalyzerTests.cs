@@ -114,6 +114,44 @@ public class InvalidCronAnalyzerTests
     public void The_message_names_the_trigger()
     {
         var found = RuleVerifier.Verify(Header + "  - id: nightly\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: \"0 {|KF4009:24|} * * *\"\n", "KF4009");
-        found[0].Message.ShouldBe("Invalid cron in trigger 'nightly': '24' in the hour field has 24, outside 0-23");
+        found[0].Message.ShouldBe("Schedule trigger 'nightly': invalid cron: '24' in the hour field has 24, outside 0-23");
     }
+
+    [TestMethod]
+    public void An_unknown_timezone_is_a_warning_with_a_suggestion()
+    {
+        var found = RuleVerifier.Verify(Header + """
+              - id: paris
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "@daily"
+                timezone: {|KF4009:Europe/Pari|}
+              - id: fine
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "@daily"
+                timezone: America/Argentina/Buenos_Aires
+              - id: templated
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "@daily"
+                timezone: "{{ vars.tz }}"
+            """, "KF4009");
+        found[0].Severity.ShouldBe(Kestra.FlowLint.Analysis.DiagnosticSeverity.Warning);
+        found[0].Message.ShouldBe("Schedule trigger 'paris': timezone 'Europe/Pari' is not a time-zone id Java knows (did you mean 'Europe/Paris'?)");
+    }
+
+    [TestMethod]
+    [DataRow("Europe/Paris", true)]
+    [DataRow("US/Eastern", true)]
+    [DataRow("UTC", true)]
+    [DataRow("Z", true)]
+    [DataRow("+02:00", true)]
+    [DataRow("-5", true)]
+    [DataRow("UTC+01:00", true)]
+    [DataRow("GMT-3", true)]
+    [DataRow("+18:00", true)]
+    [DataRow("europe/paris", false)]
+    [DataRow("PST", false)]
+    [DataRow("+19:00", false)]
+    [DataRow("UTC+", false)]
+    [DataRow("", false)]
+    public void Zone_ids_as_Java_parses_them(string id, bool valid) => KestraTimeZones.IsValid(id).ShouldBe(valid);
 }
