@@ -39,7 +39,8 @@ public sealed class InputDependencyAnalyzer : FlowAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterFlowAction(context =>
     {
         var flow = context.Flow;
-        if (flow.Inputs.Count == 0) return;
+        // Inputs after a syntax error (KF4001) are unread, not unknown.
+        if (flow.Inputs.Count == 0 || StructureSpans.IsIncomplete(flow)) return;
         // The first declaration of an id is the one dependencies point to (duplicates are KF4005's).
         var nodes = new Dictionary<string, Node>(StringComparer.Ordinal);
         var order = new List<Node>();

@@ -21,6 +21,8 @@ public sealed class MissingTaskIdOrTypeAnalyzer : FlowAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterFlowAction(context =>
     {
+        // A syntax error (KF4001) can cut a task in two: what follows it is not missing, only unread.
+        if (StructureSpans.IsIncomplete(context.Flow)) return;
         // A task reached again through an alias is the same definition: report it once, where it is written.
         var seen = new HashSet<YamlMapping>();
         void Check(YamlMapping node, string what, string path, string ownerPath)

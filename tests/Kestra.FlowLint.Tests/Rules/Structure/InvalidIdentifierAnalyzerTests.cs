@@ -111,4 +111,19 @@ public class InvalidIdentifierAnalyzerTests
         var found = RuleVerifier.Verify("id: f\nnamespace: {|KF4003:company.Team|}\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n", "KF4003");
         found[0].Message.ShouldStartWith("Namespace 'company.Team' is not valid: upper-case 'T' at position 9 is not allowed");
     }
+
+    [TestMethod]
+    public void Block_scalar_ids_are_judged_on_their_content() => RuleVerifier.Verify("""
+        id: f
+        namespace: company.team
+        tasks:
+          - id: |-
+              {|KF4003:two words|}
+            type: io.kestra.plugin.core.log.Log
+            message: hi
+          - id: >-
+              ok_id
+            type: io.kestra.plugin.core.log.Log
+            message: hi
+        """, "KF4003");
 }

@@ -76,4 +76,8 @@ public class MissingTaskIdOrTypeAnalyzerTests
             type: io.kestra.plugin.core.trigger.Webhook
             key: "{{ secret('K') }}"
         """, "KF4007");
+
+    [TestMethod]
+    public void A_task_cut_short_by_a_syntax_error_is_not_judged() => RuleVerifier.Verify(
+        "id: f\nnamespace: company.team\ntasks:\n  - id: a\n    message: \"unclosed\n    type: io.kestra.plugin.core.log.Log\n", "KF4007");
 }
