@@ -157,8 +157,10 @@ public static class KestraCron
             string fromText = range.Substring(0, dash), toText = range.Substring(dash + 1);
             if (!TryValue(fromText, field, out int from)) return Bad(ValueProblem(fromText, field));
             if (!TryValue(toText, field, out int to)) return Bad(ValueProblem(toText, field));
-            // Kestra defines every field with strict ranges: no wrap-around such as 22-2.
-            if (from > to) return Bad($"is a range from {from} down to {to}; ranges must go upwards");
+            // Kestra defines every field with strict ranges: no wrap-around such as 22-2. Sunday is both 0 and 7
+            // (SUN-SAT is 0-6 once cron-utils maps 7 to 0), so a day-of-week range touching Sunday is not judged.
+            bool touchesSunday = field.Names == DayNames && (from is 0 or 7 || to is 0 or 7);
+            if (from > to && !touchesSunday) return Bad($"is a range from {from} down to {to}; ranges must go upwards");
             return null;
         }
         if (!TryValue(range, field, out _)) return Bad(ValueProblem(range, field));
