@@ -57,6 +57,15 @@ public static class RuleCatalog
         new InvalidInputAnalyzer(),
         new InvalidValidatorRegexAnalyzer(),
         new WorkerGroupAnalyzer(),
+        new MissingFlowPropertyAnalyzer(),
+        new InvalidIdentifierAnalyzer(),
+        new DuplicateTaskIdAnalyzer(),
+        new DuplicateDeclarationIdAnalyzer(),
+        new UnknownFlowPropertyAnalyzer(),
+        new MissingTaskIdOrTypeAnalyzer(),
+        new DuplicateKeyAnalyzer(),
+        new InvalidCronAnalyzer(),
+        new InputDependencyAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

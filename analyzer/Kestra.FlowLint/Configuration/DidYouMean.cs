@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Kestra.FlowLint.Configuration;
 
 /// <summary>"did you mean …?" for a misspelt key, rule id, category or severity.</summary>
-internal static class DidYouMean
+public static class DidYouMean
 {
     /// <summary>The closest candidate (case-insensitive edit distance), or null when none is close enough to help.</summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
@@ -34,7 +34,7 @@ internal static class DidYouMean
         Closest(word, candidates) is { } match ? $" (did you mean '{match}'?)" : "";
 
     /// <summary>Optimal string alignment distance, ignoring case: insertions, deletions, substitutions, transpositions.</summary>
-    internal static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         var previous2 = new int[b.Length + 1];
         var previous = new int[b.Length + 1];

@@ -31,6 +31,10 @@ public static class DocumentClassifier
             return DocumentKind.Flow;
         }
 
+        // A flow whose id was forgotten is still a flow: report the missing id rather than skip the file.
+        if (root.TryGetValue("namespace", out _) && (root.TryGetValue("tasks", out _) || root.TryGetValue("triggers", out _)))
+            return DocumentKind.Flow;
+
         if (IsKestraConfiguration(root)) return DocumentKind.KestraConfiguration;
         if (FindComposeKestraConfigurations(root).Count > 0) return DocumentKind.ComposeWithKestraConfiguration;
         return DocumentKind.Other;

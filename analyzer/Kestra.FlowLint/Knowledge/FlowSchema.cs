@@ -98,7 +98,8 @@ public static class FlowSchema
         Static("checks", note: "conditions evaluated before an execution is created"),
         Static("disabled"),
         Static("deleted", note: "internal"),
-        Static("tenantId", note: "internal; set by the server"));
+        Static("tenantId", note: "internal; set by the server"),
+        Static("workerGroup", note: "Enterprise Edition: the worker group every task of the flow runs on"));
 
     /// <summary>Deprecated <c>listeners[]</c> entries; their tasks count as flow tasks (duplicate ids, walking).</summary>
     public static readonly IReadOnlyDictionary<string, PropertyInfo> ListenerProperties = Props("listener",
