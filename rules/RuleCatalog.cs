@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules.Configuration;
+using Kestra.FlowLint.Rules.Deprecations;
 using Kestra.FlowLint.Rules.Expressions;
 using Kestra.FlowLint.Rules.Security;
 using Kestra.FlowLint.Rules.Structure;
@@ -41,6 +42,12 @@ public static class RuleCatalog
         new MissingEncryptionKeyAnalyzer(),
         new SecretCacheLifetimeAnalyzer(),
         new OpenUrlsAnalyzer(),
+        new DeprecatedTypeAnalyzer(),
+        new TaskDefaultsAnalyzer(),
+        new InputNameAnalyzer(),
+        new DeprecatedPebbleCallableAnalyzer(),
+        new DeprecatedInputTypeAnalyzer(),
+        new DeprecatedPropertyAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
