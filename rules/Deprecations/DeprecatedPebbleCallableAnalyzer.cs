@@ -18,8 +18,8 @@ public sealed class DeprecatedPebbleCallableAnalyzer : FlowAnalyzer
         DiagnosticSeverity.Warning,
         "Kestra kept `json()` (parse a JSON string) and `| json` (serialise to JSON) as deprecated names of `fromJson()` and `| toJson`. They behave the same today, but are marked `@Deprecated` and are missing from the current expression reference. Renaming is safe and the fix only changes the name. Sources: research/kestra-domain.md §1.5 (`JsonFunction` @Deprecated, alias of fromJson), §1.6 (`JsonFilter` @Deprecated, alias of toJson), §7.3.",
         tags: new[] { "deprecation", "fixable", "pebble" },
-        badExample: "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ json(inputs.payload).name }} {{ outputs | json }}\"\n",
-        goodExample: "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ fromJson(inputs.payload).name }} {{ outputs | toJson }}\"\n");
+        badExample: "id: hello\nnamespace: company.team\ninputs:\n  - id: payload\n    type: STRING\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ json(inputs.payload).name }} {{ outputs | json }}\"\n",
+        goodExample: "id: hello\nnamespace: company.team\ninputs:\n  - id: payload\n    type: STRING\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ fromJson(inputs.payload).name }} {{ outputs | toJson }}\"\n");
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
 

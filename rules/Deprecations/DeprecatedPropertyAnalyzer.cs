@@ -30,12 +30,11 @@ public sealed class DeprecatedPropertyAnalyzer : FlowAnalyzer
         DeprecationEdits.ForEachTypedMapping(root, (mapping, type) =>
         {
             string canonical = KestraKnowledge.ResolveType(type.Value).CanonicalType;
-            string owner = DeprecationEdits.OwnerPath(mapping) + "/";
-            CheckKeys(flow, mapping, DeprecationScope.Plugin, canonical, owner);
+            CheckKeys(flow, mapping, DeprecationScope.Plugin, canonical, null);
             if (mapping.Parent is YamlSequence parent && ReferenceEquals(parent, triggers))
-                CheckKeys(flow, mapping, DeprecationScope.Trigger, canonical, owner);
+                CheckKeys(flow, mapping, DeprecationScope.Trigger, canonical, null);
             if (mapping.GetValue("retry") is YamlMapping retry)
-                CheckKeys(flow, retry, DeprecationScope.Retry, null, owner + "retry/");
+                CheckKeys(flow, retry, DeprecationScope.Retry, null, null);
         });
         if (root.GetValue("retry") is YamlMapping flowRetry) CheckKeys(flow, flowRetry, DeprecationScope.Retry, null, "flow/retry/");
 
@@ -44,7 +43,8 @@ public sealed class DeprecatedPropertyAnalyzer : FlowAnalyzer
             if (seen.Add(input.Node)) CheckKeys(flow, input.Node, DeprecationScope.Input, input.Type, input.OwnerPath + "/");
     });
 
-    private static void CheckKeys(FlowAnalysisContext flow, YamlMapping mapping, DeprecationScope scope, string? type, string ownerPrefix)
+    /// <param name="ownerPrefix">The owner path of the mapping plus '/', or null to compute it (only when something is reported).</param>
+    private static void CheckKeys(FlowAnalysisContext flow, YamlMapping mapping, DeprecationScope scope, string? type, string? ownerPrefix)
     {
         foreach (var entry in mapping.Entries)
         {
@@ -58,6 +58,7 @@ public sealed class DeprecatedPropertyAnalyzer : FlowAnalyzer
                 else if (DeprecationEdits.RenameScalar(flow.Text, key, deprecated.Replacement) is { } edit)
                     fixes = DeprecationEdits.Fix("Rename to " + deprecated.Replacement, edit);
             }
+            ownerPrefix ??= DeprecationEdits.OwnerPath(mapping) + "/";
             flow.Report(Rule, key.Span, ownerPrefix + key.Value, fixes, key.Value, guidance);
         }
     }

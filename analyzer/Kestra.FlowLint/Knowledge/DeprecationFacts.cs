@@ -153,7 +153,7 @@ public static class DeprecationFacts
         new DeprecatedPluginNote(Core + "flow.EachParallel", "use io.kestra.plugin.core.flow.ForEach; `value` becomes `values` and `concurrent` becomes `concurrencyLimit` (0 for no limit)", "research §4.1, §4.2"),
         new DeprecatedPluginNote(Core + "flow.Template", "templates are disabled by default: move the template's tasks into a flow and call it with io.kestra.plugin.core.flow.Subflow", "research §4.1; Kestra migration guide 0.11.0"),
         new DeprecatedPluginNote(Core + "storage.LocalFiles", "use `inputFiles`/`outputFiles` of io.kestra.plugin.core.flow.WorkingDirectory or of the script task", "research §4.1"),
-        new DeprecatedPluginNote(Core + "state.Set", "use io.kestra.plugin.core.kv.Set (a key/value pair instead of a named state file)", "CorePlugins (state tasks deprecated for the KV store)"),
+        new DeprecatedPluginNote(Core + "state.Set", "use io.kestra.plugin.core.kv.Set, which stores a key/value pair instead of a named state file", "CorePlugins (state tasks deprecated for the KV store)"),
         new DeprecatedPluginNote(Core + "state.Get", "use io.kestra.plugin.core.kv.Get", "CorePlugins (state tasks deprecated for the KV store)"),
         new DeprecatedPluginNote(Core + "state.Delete", "use io.kestra.plugin.core.kv.Delete", "CorePlugins (state tasks deprecated for the KV store)"),
         new DeprecatedPluginNote(Core + "condition.FlowCondition", "use io.kestra.plugin.core.condition.ExecutionFlow, which checks the flow of the execution that triggers", "research §4.1, §7.3"),

@@ -123,4 +123,15 @@ public class FixCommandTests
         CliRunner.RunIn(_folder, "", "check", "flow.yaml", "--fix", "--ignore", "KF5004", "--fail-on", "none").ExitCode.ShouldBe(0);
         File.ReadAllText(path).ShouldBe(Flow.Replace("io.kestra.core.tasks.log.Log", "io.kestra.plugin.core.log.Log"));
     }
+
+    [TestMethod]
+    public void Baselined_findings_are_not_fixed()
+    {
+        string path = Write("flow.yaml", Encoding.UTF8.GetBytes(Flow));
+        CliRunner.RunIn(_folder, "", "baseline", "create", "flow.yaml").ExitCode.ShouldBe(0);
+        var (code, _, stderr) = CliRunner.RunIn(_folder, "", "check", "flow.yaml", "--fix", "--baseline", ".flowlint-baseline.json", "--fail-on", "warning");
+        stderr.ShouldContain("0 fix(es) applied to 0 file(s)");
+        File.ReadAllText(path).ShouldBe(Flow, "a recorded finding is accepted as it is, fix included");
+        code.ShouldBe(0);
+    }
 }

@@ -41,6 +41,36 @@ public class FixSafetyTests
         fixes.ShouldBeGreaterThan(0, "Kestra's own test flows use old type names");
     }
 
+    [TestMethod]
+    public void Applying_every_safe_fix_of_a_corpus_file_converges_and_only_removes_findings()
+    {
+        // What `check --fix` does to a file: all safe fixes, rounds until stable. The result must be stable after
+        // one run (idempotent) and report, rule by rule, no more than before.
+        if (!Directory.Exists(TestPaths.Corpus)) Assert.Inconclusive("corpus not available");
+        var problems = new List<string>();
+        int changedFiles = 0;
+        foreach (var file in TestPaths.CorpusYamlFiles())
+        {
+            string name = Path.GetRelativePath(TestPaths.Corpus, file);
+            var text = new SourceText(File.ReadAllText(file), "flow.yaml");
+            var before = RuleVerifier.Analyze(text.Text);
+            if (!before.Any(d => d.Fixes.Any(f => f.IsSafe))) continue;
+            var result = FixApplier.ApplyIteratively(text, t => RuleVerifier.Analyze(t.Text));
+            if (!result.IsStable) problems.Add(name + ": not stable after " + result.Passes + " rounds");
+            if (!result.Changed) continue;
+            changedFiles++;
+            var after = RuleVerifier.Analyze(result.Text);
+            foreach (var group in after.GroupBy(d => d.Id))
+            {
+                int was = before.Count(d => d.Id == group.Key);
+                if (group.Count() > was) problems.Add($"{name}: {group.Key} went from {was} to {group.Count()}");
+            }
+            if (after.Any(d => d.Fixes.Any(f => f.IsSafe))) problems.Add(name + ": safe fixes left after --fix");
+        }
+        problems.ShouldBeEmpty();
+        changedFiles.ShouldBeGreaterThan(0);
+    }
+
     private static (int Fixes, List<string> Problems) CheckAll(IEnumerable<(string Name, string Text)> sources)
     {
         var problems = new List<string>();
