@@ -27,6 +27,8 @@ public sealed class DeprecatedPropertyAnalyzer : FlowAnalyzer
         CheckKeys(flow, root, DeprecationScope.Flow, null, "flow/");
 
         var triggers = root.GetValue("triggers") as YamlSequence;
+        var pluginDefaults = root.GetValue("pluginDefaults") as YamlSequence;
+        var taskDefaults = root.GetValue("taskDefaults") as YamlSequence;
         DeprecationEdits.ForEachTypedMapping(root, (mapping, type) =>
         {
             string canonical = KestraKnowledge.ResolveType(type.Value).CanonicalType;
@@ -35,6 +37,10 @@ public sealed class DeprecatedPropertyAnalyzer : FlowAnalyzer
                 CheckKeys(flow, mapping, DeprecationScope.Trigger, canonical, null);
             if (mapping.GetValue("retry") is YamlMapping retry)
                 CheckKeys(flow, retry, DeprecationScope.Retry, null, null);
+            // A plugin default's values are merged into every matching plugin: a deprecated key there is one in each.
+            if (mapping.Parent is YamlSequence list && (ReferenceEquals(list, pluginDefaults) || ReferenceEquals(list, taskDefaults))
+                && mapping.GetValue("values") is YamlMapping values)
+                CheckKeys(flow, values, DeprecationScope.Plugin, canonical, null);
         });
         if (root.GetValue("retry") is YamlMapping flowRetry) CheckKeys(flow, flowRetry, DeprecationScope.Retry, null, "flow/retry/");
 

@@ -111,4 +111,15 @@ public class DeprecatedPebbleAndPropertyRulesTests
             "KF5006",
             "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: Hi\n    retry: {type: constant, interval: PT1M, maxAttempts: 3}\ntriggers:\n  - id: daily\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: \"0 9 * * *\"\n    logLevel: INFO\n    minLogLevel: WARN\n    conditions:\n      - type: io.kestra.plugin.core.condition.Weekend\n");
     }
+
+    [TestMethod]
+    public void Deprecated_keys_in_plugin_default_values_are_reported_and_renamed()
+    {
+        FixVerifier.VerifySafe(
+            "id: hello\nnamespace: company.team\npluginDefaults:\n  - type: io.kestra.plugin.core.trigger.Schedule\n    values:\n      scheduleConditions:\n        - type: io.kestra.plugin.core.condition.Weekend\n  - type: io.kestra.plugin.core.flow.Subflow\n    values:\n      outputs: {}\ntasks:\n  - {id: log, type: io.kestra.plugin.core.log.Log, message: Hi}\n",
+            "KF5006",
+            "id: hello\nnamespace: company.team\npluginDefaults:\n  - type: io.kestra.plugin.core.trigger.Schedule\n    values:\n      conditions:\n        - type: io.kestra.plugin.core.condition.Weekend\n  - type: io.kestra.plugin.core.flow.Subflow\n    values:\n      outputs: {}\ntasks:\n  - {id: log, type: io.kestra.plugin.core.log.Log, message: Hi}\n");
+        RuleVerifier.Analyze("id: hello\nnamespace: company.team\npluginDefaults:\n  - type: io.kestra.plugin.core.flow.Subflow\n    values:\n      outputs: {}\ntasks:\n  - {id: log, type: io.kestra.plugin.core.log.Log, message: Hi}\n")
+            .Single(d => d.Id == "KF5006").Message.ShouldStartWith("'outputs' is deprecated: declare `outputs` in the subflow");
+    }
 }
