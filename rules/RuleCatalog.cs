@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules.Configuration;
+using Kestra.FlowLint.Rules.Deprecations;
 using Kestra.FlowLint.Rules.Expressions;
 using Kestra.FlowLint.Rules.Security;
 using Kestra.FlowLint.Rules.Structure;
@@ -66,6 +67,12 @@ public static class RuleCatalog
         new DuplicateKeyAnalyzer(),
         new InvalidCronAnalyzer(),
         new InputDependencyAnalyzer(),
+        new DeprecatedTypeAnalyzer(),
+        new TaskDefaultsAnalyzer(),
+        new InputNameAnalyzer(),
+        new DeprecatedPebbleCallableAnalyzer(),
+        new DeprecatedInputTypeAnalyzer(),
+        new DeprecatedPropertyAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -26,6 +26,12 @@ internal sealed class CheckOptions
     public string? Category { get; init; }
     public bool SarifIncludeSuppressed { get; init; }
 
+    /// <summary>Apply the safe fixes of reported findings in place before reporting what is left (stdin: print the fixed text).</summary>
+    public bool Fix { get; init; }
+
+    /// <summary>Print the safe fixes as a unified diff instead of applying them; no report.</summary>
+    public bool Diff { get; init; }
+
     /// <summary>Receives the report instead of the --format writer (`flowlint baseline` runs the check this way).</summary>
     public IReportWriter? Writer { get; init; }
 }
@@ -112,6 +118,23 @@ internal static class CheckCommand
             return ExitUsage;
         }
 
+        byte[]? stdinBytes = stdinDriver is not null ? ReadAll(stdin) : null;
+        if (options.Fix || options.Diff)
+        {
+            var fixing = FixMode.Run(options, files, stdinBytes, stdinPath, options.StdinFileName ?? "<stdin>",
+                () => new ConfiguredRun(RuleCatalog.AllDescriptors(), RuleCatalog.CreateAnalyzers, selection!, FileDiscovery.DisplayPath, options.ConfigFile),
+                baseline, root, stdout, stderr);
+            if (options.Diff)
+            {
+                stderr.WriteLine($"{fixing.Applied} fix(es) would be applied to {fixing.FilesChanged} file(s)");
+                return fixing.Applied > 0 ? ExitFindings : ExitOk;
+            }
+            stdinBytes = fixing.Stdin;
+            stderr.WriteLine($"{fixing.Applied} fix(es) applied to {fixing.FilesChanged} file(s)");
+        }
+        // With --fix, fixed standard input goes to standard output, so the report goes to standard error.
+        bool stdinFixed = options.Fix && stdinBytes is not null;
+
         var results = new FileAnalysisResult[files.Count];
         Parallel.For(0, files.Count, i =>
         {
@@ -128,7 +151,7 @@ internal static class CheckCommand
         });
 
         var all = new List<FileAnalysisResult>(results);
-        if (stdinDriver is not null) all.Add(stdinDriver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", ReadAll(stdin)));
+        if (stdinDriver is not null) all.Add(stdinDriver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", stdinBytes!));
 
         var diagnostics = new List<Diagnostic>();
         var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
@@ -186,8 +209,9 @@ internal static class CheckCommand
         }
         else
         {
-            writer.Write(report, stdout);
+            writer.Write(report, stdinFixed ? stderr : stdout);
         }
+        if (stdinFixed) stdout.Write(DecodeForOutput(stdinBytes!));
 
         // Run statistics (what was classified, skipped, excluded) go to stderr so standard output stays the report.
         stderr.WriteLine($"{all.Count} file(s): {flows} flow(s), {configurations} configuration(s), {skipped} other YAML document(s) skipped; " +
@@ -195,6 +219,10 @@ internal static class CheckCommand
             (excluded > 0 ? $"; {excluded} file(s) excluded by configuration" : ""));
         return failing > 0 ? ExitFindings : ExitOk;
     }
+
+    /// <summary>Fixed standard input as text; bytes that are not text are passed through as UTF-8 replacement text.</summary>
+    private static string DecodeForOutput(byte[] bytes) =>
+        SourceText.TryDecode(bytes, null, out var text, out _) ? text!.Text : new System.Text.UTF8Encoding(false).GetString(bytes);
 
     private static bool IsConfigurationFile(string path) =>
         Path.GetFileName(path) is FlowLintConfiguration.FileName or FlowLintConfiguration.AlternateFileName;

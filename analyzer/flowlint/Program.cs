@@ -51,7 +51,9 @@ public static class Program
         var baselineOption = new Option<string?>("--baseline") { Description = "A baseline (flowlint baseline create): findings recorded in it are suppressed and do not fail the run." };
         var category = new Option<string?>("--category") { Description = "SARIF: the code scanning category, written to runs[].automationDetails.id as NAME/." };
         var sarifIncludeSuppressed = new Option<bool>("--sarif-include-suppressed") { Description = "SARIF: keep suppressed findings (inline comments, baseline) with their suppressions; left out by default because GitHub code scanning ignores suppressions." };
-        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore, rootOption, baselineOption, category, sarifIncludeSuppressed };
+        var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the reported findings in place (standard input: print the fixed text), then report what is left." };
+        var diff = new Option<bool>("--diff") { Description = "Print the safe fixes as a unified diff instead of applying them (exit 1 when there are some); nothing is written." };
+        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore, rootOption, baselineOption, category, sarifIncludeSuppressed, fix, diff };
         check.SetAction(parse => CheckCommand.Run(new CheckOptions
         {
             Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -67,6 +69,8 @@ public static class Program
             Baseline = parse.GetValue(baselineOption),
             Category = parse.GetValue(category),
             SarifIncludeSuppressed = parse.GetValue(sarifIncludeSuppressed),
+            Fix = parse.GetValue(fix),
+            Diff = parse.GetValue(diff),
         }, stdin, stdout, stderr));
         root.Subcommands.Add(check);
         root.Subcommands.Add(BaselineCommand.Create(stdin, stdout, stderr));
