@@ -135,19 +135,21 @@ internal sealed class FlowLintSession
 
     private static void Report(Action<RoslynDiagnostic> report, IReadOnlyList<FlowLintDiagnostic> diagnostics)
     {
-        foreach (var d in diagnostics)
-        {
-            // Inline `# flowlint-disable` comments: the finding is not reported, as in the CLI's text output.
-            if (d.IsSuppressed) continue;
-            report(ToRoslyn(d));
-        }
+        foreach (var d in diagnostics) report(ToRoslyn(d));
     }
 
     internal static RoslynDiagnostic ToRoslyn(FlowLintDiagnostic d)
     {
         var descriptor = FlowLintDescriptors.For(d.Id);
-        return RoslynDiagnostic.Create(descriptor, ToRoslyn(d.Location), FlowLintDescriptors.ToRoslyn(d.Severity),
-            additionalLocations: null, properties: null, d.Message);
+        if (!d.IsSuppressed)
+            return RoslynDiagnostic.Create(descriptor, ToRoslyn(d.Location), FlowLintDescriptors.ToRoslyn(d.Severity),
+                additionalLocations: null, properties: null, d.Message);
+        // An inline `# flowlint-disable` comment: reported as suppressed in source, as a #pragma would be, so the
+        // build ignores it while -errorlog keeps it with an inSource suppression (the CLI's SARIF does the same).
+        return RoslynDiagnostic.Create(descriptor.Id, descriptor.Category, d.Message, FlowLintDescriptors.ToRoslyn(d.Severity),
+            descriptor.DefaultSeverity, descriptor.IsEnabledByDefault, warningLevel: d.Severity == Analysis.DiagnosticSeverity.Error ? 0 : 1,
+            isSuppressed: true, descriptor.Title, descriptor.Description, descriptor.HelpLinkUri, ToRoslyn(d.Location),
+            additionalLocations: null, customTags: descriptor.CustomTags);
     }
 
     private static RoslynLocation ToRoslyn(Location location)

@@ -40,15 +40,20 @@ public class ConsumerBuildTests
 
         using var log = JsonDocument.Parse(File.ReadAllText(sarif));
         log.RootElement.GetProperty("version").GetString().ShouldBe("2.1.0");
-        var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
-        results.Count.ShouldBe(1, sarif);
-        results[0].GetProperty("ruleId").GetString().ShouldBe("KF1001");
-        results[0].GetProperty("level").GetString().ShouldBe("error");
-        var location = results[0].GetProperty("locations")[0].GetProperty("physicalLocation");
+        var results = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .ToDictionary(r => Path.GetFileName(new Uri(r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath));
+        string.Join(" ", results.Keys.Order(StringComparer.Ordinal)).ShouldBe("clean.yaml leak.yaml", sarif);
+        var leak = results["leak.yaml"];
+        leak.GetProperty("ruleId").GetString().ShouldBe("KF1001");
+        leak.GetProperty("level").GetString().ShouldBe("error");
+        leak.TryGetProperty("suppressions", out _).ShouldBeFalse();
+        var location = leak.GetProperty("locations")[0].GetProperty("physicalLocation");
         location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe(new Uri(Path.Combine(consumer, "flows", "leak.yaml")).AbsoluteUri);
         var region = location.GetProperty("region");
         (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32())
             .ShouldBe((9, 27, 9, 49));
+        // The # flowlint-disable-next-line finding stays in the log, suppressed in source, as the CLI's SARIF keeps it.
+        results["clean.yaml"].GetProperty("suppressions")[0].GetProperty("kind").GetString().ShouldBe("inSource");
 
         var ruleIds = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
             .Select(r => r.GetProperty("id").GetString()!).ToList();

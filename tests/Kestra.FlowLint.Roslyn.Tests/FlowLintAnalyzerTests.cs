@@ -131,6 +131,12 @@ public class FlowLintAnalyzerTests
         string stale = Leak.Replace("    message: Deploying\n", "    message: Deploying # flowlint-disable-line KF1001\n");
 
         Run(("flows/suppressed.yaml", suppressed)).ShouldBeEmpty();
+        // Reported as suppressed in source, as a #pragma is: the build ignores it, -errorlog keeps it.
+        var kept = RunIncludingSuppressed(("flows/suppressed.yaml", suppressed)).ShouldHaveSingleItem();
+        Describe(kept).ShouldBe("/repo/flows/suppressed.yaml(10,27-10,49): error KF1001");
+        kept.IsSuppressed.ShouldBeTrue();
+        kept.GetMessage().ShouldBe("secret('GITHUB_TOKEN') is written to the logs by task 'debug'");
+        kept.Descriptor.HelpLinkUri.ShouldBe("https://github.com/kestra-flowlint/flowlint/blob/main/rules.md#kf1001");
         Run(("flows/stale.yaml", stale)).Select(Describe).ShouldBe(new[]
         {
             "/repo/flows/stale.yaml(7,24-7,54): warning KF0002",

@@ -26,7 +26,14 @@ internal static class AnalyzerHarness
     public static ImmutableArray<Diagnostic> Run(params (string RelativePath, string? Text)[] files) =>
         Run(ImmutableDictionary<string, ReportDiagnostic>.Empty, files);
 
-    public static ImmutableArray<Diagnostic> Run(ImmutableDictionary<string, ReportDiagnostic> specificOptions, params (string RelativePath, string? Text)[] files)
+    public static ImmutableArray<Diagnostic> Run(ImmutableDictionary<string, ReportDiagnostic> specificOptions, params (string RelativePath, string? Text)[] files) =>
+        Analyze(specificOptions, reportSuppressed: false, files);
+
+    /// <summary>Also the findings that are reported as suppressed (what -errorlog keeps with an inSource suppression).</summary>
+    public static ImmutableArray<Diagnostic> RunIncludingSuppressed(params (string RelativePath, string? Text)[] files) =>
+        Analyze(ImmutableDictionary<string, ReportDiagnostic>.Empty, reportSuppressed: true, files);
+
+    private static ImmutableArray<Diagnostic> Analyze(ImmutableDictionary<string, ReportDiagnostic> specificOptions, bool reportSuppressed, (string RelativePath, string? Text)[] files)
     {
         var compilation = CSharpCompilation.Create("consumer",
             new[] { CSharpSyntaxTree.ParseText("namespace Consumer { public static class Deployment { } }") },
@@ -35,7 +42,7 @@ internal static class AnalyzerHarness
         var additional = files.Select(f => (AdditionalText)new InMemoryAdditionalText(PathOf(f.RelativePath), f.Text)).ToImmutableArray();
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional),
-            (exception, _, _) => { lock (exceptions) exceptions.Add(exception); }, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+            (exception, _, _) => { lock (exceptions) exceptions.Add(exception); }, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: reportSuppressed);
         var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FlowLintAnalyzer()), options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         // An exception that reaches Roslyn becomes AD0001 and drops every finding of the file: it must never happen.
