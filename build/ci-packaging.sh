@@ -3,6 +3,8 @@
 #   tool      dotnet pack, then dotnet tool install into a fresh folder, then `flowlint check examples/`
 #   sarif     the installed tool's SARIF for every ../shared/corpus folder and examples/ passes validate-sarif
 #   hooks     action.yml and .pre-commit-hooks.yaml are valid YAML that FlowLint itself leaves alone
+#   roslyn    dotnet pack of the Roslyn analyzer, then a project with a PackageReference to it (from a local folder,
+#             into an empty NuGet cache) fails its dotnet build on a leaking flow with the error at line 9, column 27
 #   aot       build/publish-aot.sh succeeds with no trimming/AOT warning from our code, and the native
 #             binary prints what the .NET tool prints
 # Prints one PASS/FAIL/SKIP line per check and ends with "N passed, N failed[, N skipped]".
@@ -62,6 +64,40 @@ if [ -n "$tool" ] && "$tool" check action.yml .pre-commit-hooks.yaml --format ms
   pass "hooks: action.yml and .pre-commit-hooks.yaml"
 else
   fail "hooks: action.yml and .pre-commit-hooks.yaml"
+fi
+
+# roslyn: the package route of the Roslyn analyzer (the tests cover the ProjectReference route): analyzers/dotnet/cs
+# must carry the engine, the rules and YamlDotNet, and buildTransitive's props must list flows/ as AdditionalFiles.
+: >"$work/log"
+consumer=$work/roslyn/repo/app
+mkdir -p "$consumer/flows"
+cp tests/Kestra.FlowLint.Roslyn.Consumer/flows/*.yaml "$consumer/flows/"
+cp tests/Kestra.FlowLint.Roslyn.Consumer/Deployment.cs "$consumer/"
+echo '<Project />' >"$consumer/Directory.Build.props"
+cat >"$consumer/app.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <EnableNETAnalyzers>false</EnableNETAnalyzers>
+    <WarningsAsErrors>$(WarningsAsErrors);CS9057;CS8032;AD0001</WarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Kestra.FlowLint.Roslyn" Version="*" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+XML
+if dotnet pack analyzer/Kestra.FlowLint.Roslyn -c Release -p:FlowLintPackAnalyzer=true -o "$work/roslyn/packages" >"$work/log" 2>&1; then
+  (cd "$consumer" && NUGET_PACKAGES=$work/roslyn/nuget dotnet build -nodeReuse:false --disable-build-servers \
+     -p:RestoreSources="$work/roslyn/packages" >"$work/roslyn/build.txt" 2>&1)
+  build_rc=$?
+  cat "$work/roslyn/build.txt" >>"$work/log"
+fi
+if [ "${build_rc:-0}" -ne 0 ] \
+   && grep -qF "$consumer/flows/leak.yaml(9,27): error KF1001: secret('GITHUB_TOKEN') is written to the logs by task 'debug'" "$work/roslyn/build.txt" \
+   && ! grep -qE 'AD0001|CS8032|CS9057|clean\.yaml' "$work/roslyn/build.txt"; then
+  pass "roslyn: dotnet pack + PackageReference: dotnet build reports KF1001 at flows/leak.yaml(9,27) and fails"
+else
+  fail "roslyn: dotnet pack + PackageReference: dotnet build reports KF1001 at flows/leak.yaml(9,27) and fails"
 fi
 
 # aot: needs a C toolchain; the publish fails on any warning (warnings are errors) and the script on ours.
