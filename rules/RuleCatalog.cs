@@ -41,6 +41,10 @@ public static class RuleCatalog
         new MissingEncryptionKeyAnalyzer(),
         new SecretCacheLifetimeAnalyzer(),
         new OpenUrlsAnalyzer(),
+        new UnknownFunctionAnalyzer(),
+        new UnknownFilterAnalyzer(),
+        new UnknownTestAnalyzer(),
+        new WrongArgumentsAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
