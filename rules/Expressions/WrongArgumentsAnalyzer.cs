@@ -29,6 +29,9 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
         Dictionary<string, MacroNode>? macros = null;
         foreach (var call in PebbleCalls.Collect(template))
         {
+            // A call the parser could not finish ("secret(" then "}}") has a syntax error (KF3001); its argument
+            // list is not what the author wrote.
+            if (HasErrorInside(template, call)) continue;
             if (KestraKnowledge.FindCallable(call.Kind, call.Name) is { } callable)
             {
                 Check(context, call, Describe(callable), callable.ArgumentNames, callable.IsVarArgs ? 0 : callable.RequiredArgumentCount);
@@ -42,6 +45,17 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
             }
         }
     });
+
+    private static bool HasErrorInside(PebbleTemplate template, in PebbleCall call)
+    {
+        // A finished argument list ends with its ")"; the parser cut this one short.
+        if (call.Span.End > call.NameSpan.End && template.Source[call.Span.End - 1] != ')') return true;
+        foreach (var error in template.Errors)
+        {
+            if (error.Span.Start >= call.Span.Start && error.Span.Start <= call.Span.End) return true;
+        }
+        return false;
+    }
 
     private static void Check(ExpressionAnalysisContext context, in PebbleCall call, string what, IReadOnlyList<string>? names, int required)
     {

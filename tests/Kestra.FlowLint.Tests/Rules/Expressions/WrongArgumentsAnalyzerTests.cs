@@ -60,7 +60,7 @@ public class WrongArgumentsAnalyzerTests
     public void A_positional_argument_after_a_named_one_is_a_syntax_error_only() => RuleVerifier.Verify(Header + """
           - id: order
             type: io.kestra.plugin.core.log.Log
-            message: "{{ secret(key='A', {|KF3001:'n'|}) }}"
+            message: "{{ secret(key='A', {|KF3001:'n'|}) }} {{ secret{|KF3001:(|} }} {{ randomInt(1, {|KF3001:)|} }}"
         """, "KF3005", "KF3001");
 
     [TestMethod]
