@@ -43,6 +43,7 @@ public class WrongArgumentsAnalyzerTests
               {{ [[1]] | flatten }} {{ 'a' | replace({'a': 'b'}, regexp=true) }} {{ uuid() }}
               {% filter indent(2) | upper %}x{% endfilter %}
               {{ nope(1, 2, x=3) }} {{ 'x' | nope(1) }}
+              {{ isPublicHoliday(now()) }} {{ loopOutputs() }} {{ http(uri='https://example.com') }}
         """, "KF3005");
 
     [TestMethod]
