@@ -147,6 +147,16 @@ internal static class UnknownCallable
         ["number"] = "; Pebble has no type tests besides `iterable` and `map`",
     };
 
+    // Jinja filters with a different name or no use in Kestra.
+    private static readonly Dictionary<string, string> ForeignFilters = new(StringComparer.Ordinal)
+    {
+        ["int"] = "; use `number('INT')` (or `number('LONG')`)",
+        ["float"] = "; use `number('FLOAT')` (or `number('DOUBLE')`)",
+        ["count"] = "; use `length`",
+        ["safe"] = "; Kestra does not escape output, so remove it",
+        ["e"] = "; Kestra does not escape output, so remove it (use `escapeChar` to escape quotes)",
+    };
+
     public static void Register(AnalysisContext context, DiagnosticDescriptor rule, CallableKind kind) => context.RegisterExpressionAction(context =>
     {
         if (PebbleCalls.RenderedTemplate(context) is not { } template) return;
@@ -167,7 +177,8 @@ internal static class UnknownCallable
                 continue;
             }
 
-            if (kind == CallableKind.Test && ForeignTests.TryGetValue(call.Name, out var advice))
+            var habits = kind == CallableKind.Test ? ForeignTests : kind == CallableKind.Filter ? ForeignFilters : null;
+            if (habits != null && habits.TryGetValue(call.Name, out var advice))
             {
                 context.ReportInTemplate(rule, call.NameSpan, null, call.Name, advice);
                 continue;

@@ -178,6 +178,24 @@ public class UnknownCallableAnalyzerTests
     }
 
     [TestMethod]
+    public void Jinja_habits_get_the_Pebble_way()
+    {
+        var found = RuleVerifier.Verify(Header + """
+              - id: log
+                type: io.kestra.plugin.core.log.Log
+                message: "{{ inputs.n | {|KF3003:int|} }} {{ [1] | {|KF3003:count|} }} {{ x | {|KF3003:safe|} }} {{ x is {|KF3004:none|} }}"
+            """, Ids);
+        found.OrderBy(d => d.Location.Span.Start).Select(d => d.Message).ShouldBe(new[]
+        {
+            "Filter `int` does not exist; use `number('INT')` (or `number('LONG')`)",
+            "Filter `count` does not exist; use `length`",
+            "Filter `safe` does not exist; Kestra does not escape output, so remove it",
+            "Test `none` does not exist; use `is null`",
+        });
+        found.ShouldAllBe(d => d.Fixes.Count == 0);
+    }
+
+    [TestMethod]
     public void A_misspelt_macro_call_suggests_the_macro()
     {
         var found = RuleVerifier.Verify(Header + """
