@@ -73,6 +73,10 @@ public static class RuleCatalog
         new DeprecatedPebbleCallableAnalyzer(),
         new DeprecatedInputTypeAnalyzer(),
         new DeprecatedPropertyAnalyzer(),
+        new UnknownFunctionAnalyzer(),
+        new UnknownFilterAnalyzer(),
+        new UnknownTestAnalyzer(),
+        new WrongArgumentsAnalyzer(),
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace Kestra.FlowLint.Configuration;
 
-/// <summary>"did you mean …?" for a misspelt key, rule id, category or severity.</summary>
+/// <summary>"did you mean …?" for a misspelt key, rule id, category, severity or Pebble name (rules use it too).</summary>
 public static class DidYouMean
 {
     /// <summary>The closest candidate (case-insensitive edit distance), or null when none is close enough to help.</summary>
@@ -14,10 +14,7 @@ public static class DidYouMean
         foreach (var candidate in candidates)
         {
             int distance = Distance(word, candidate);
-            // A third of the longer word may be wrong (at least one edit): "ruls" → rules, "category" → categories,
-            // "KF1O01" → KF1001, but not "x" → note.
-            int allowed = Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
-            if (distance <= allowed && distance < bestDistance)
+            if (IsClose(word, candidate, distance) && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;
@@ -25,6 +22,29 @@ public static class DidYouMean
         }
         return best;
     }
+
+    /// <summary>
+    /// Every candidate close enough to be meant, closest first (ties in the candidates' order). A tool may only
+    /// replace the word when there is exactly one.
+    /// </summary>
+    public static IReadOnlyList<string> CloseCandidates(string word, IEnumerable<string> candidates)
+    {
+        var close = new List<(string Candidate, int Distance, int Order)>();
+        foreach (var candidate in candidates)
+        {
+            int distance = Distance(word, candidate);
+            if (IsClose(word, candidate, distance)) close.Add((candidate, distance, close.Count));
+        }
+        close.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Order.CompareTo(b.Order));
+        var names = new string[close.Count];
+        for (int i = 0; i < names.Length; i++) names[i] = close[i].Candidate;
+        return names;
+    }
+
+    // A third of the longer word may be wrong (at least one edit): "ruls" → rules, "category" → categories,
+    // "KF1O01" → KF1001, but not "x" → note.
+    private static bool IsClose(string word, string candidate, int distance) =>
+        distance <= Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
 
     /// <summary>A word as quoted in a message: at most 40 characters, so a pasted paragraph does not flood the output.</summary>
     public static string Excerpt(string word) => word.Length <= 40 ? word : word.Substring(0, 39) + "…";

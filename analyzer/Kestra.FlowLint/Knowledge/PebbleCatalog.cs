@@ -177,7 +177,7 @@ internal static class PebbleCatalog
     {
         new("escape", null, "Kestra disables auto-escaping and removes Pebble's escaper filter."),
         new("raw", null, "Removed with the escaper; Kestra has no auto-escaping to undo."),
-        new("numberformat", "numberFormat", "Renamed by Kestra's ExtensionCustomizer."),
+        new("numberformat", "numberFormat", "Kestra renames Pebble's numberformat filter to numberFormat."),
     };
 
     internal static readonly RemovedCallable[] RemovedTagTable =

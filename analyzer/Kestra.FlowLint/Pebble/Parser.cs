@@ -560,6 +560,11 @@ internal sealed partial class Parser
 
     private void ReportUnclosed(int open, PebbleIdentifier tagName, string endTag, BodyEnd end)
     {
+        // "{% if x" at the end of the template: the unclosed "{%" was reported, and the missing end tag is the same mistake.
+        foreach (var error in _errors)
+        {
+            if (error.Span.Start == open) return;
+        }
         string where = "before the end of the template";
         if (end == BodyEnd.EnclosingStopTag)
         {
