@@ -38,6 +38,9 @@ public sealed class LanguageServerOptions
 
     /// <summary>The folder paths are reported relative to when the client names no workspace folder.</summary>
     public string? DefaultRoot { get; init; }
+
+    /// <summary>Tests only: requests wait this long before running, so that cancelling one is deterministic.</summary>
+    internal TimeSpan RequestDelay { get; init; }
 }
 
 /// <summary>
@@ -547,10 +550,11 @@ public sealed class FlowLintLanguageServer
         string key = id.GetRawText();
         var cts = new CancellationTokenSource();
         _requests[key] = cts;
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
+                if (_options.RequestDelay > TimeSpan.Zero) await Task.Delay(_options.RequestDelay, cts.Token).ConfigureAwait(false);
                 var result = handler(cts.Token);
                 if (cts.IsCancellationRequested) SendError(id, ErrorCodes.RequestCancelled, "Request cancelled");
                 else if (result is null) SendNullResult(id);
