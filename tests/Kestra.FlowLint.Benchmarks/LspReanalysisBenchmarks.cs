@@ -34,9 +34,12 @@ public class LspReanalysisBenchmarks
         _folder = Path.Combine(Path.GetTempPath(), "flowlint-lsp-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         _path = Path.Combine(_folder, "big.yaml");
-        _text = Flow(out int line);
-        // The edit: one character of a log message in the middle of the flow.
-        _edit = new Range { Start = new Position { Line = line, Character = 20 }, End = new Position { Line = line, Character = 21 } };
+        _text = Flow(out int line0);
+        // The edit: one character of a log message in the middle of the flow (the digit of "Step 51"), so every
+        // version stays a valid flow and is analysed in full.
+        string line = _text.Split('\n')[line0];
+        if (!line.StartsWith("    message: \"Step 51", StringComparison.Ordinal)) throw new InvalidOperationException("the edit is not on the message line: " + line);
+        _edit = new Range { Start = new Position { Line = line0, Character = 20 }, End = new Position { Line = line0, Character = 21 } };
     }
 
     [GlobalCleanup]
@@ -52,7 +55,7 @@ public class LspReanalysisBenchmarks
         for (int i = 0; i < Tasks; i++)
         {
             string n = i.ToString(CultureInfo.InvariantCulture);
-            if (i == Tasks / 2) editLine = CountLines(text) + 2;
+            if (i == Tasks / 2 + 1) editLine = CountLines(text) + 2; // a Log task's message line
             switch (i % 3)
             {
                 case 0:
