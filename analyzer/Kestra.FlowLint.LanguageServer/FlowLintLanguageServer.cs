@@ -647,7 +647,7 @@ public sealed class FlowLintLanguageServer
         writer.WriteEndObject();
     });
 
-    private void SendNotification<T>(string method, T parameters, JsonTypeInfo<T> typeInfo) => Send(writer =>
+    private void SendNotification<T>(string method, T parameters, JsonTypeInfo<T> typeInfo, bool logFailure = true) => Send(writer =>
     {
         writer.WriteStartObject();
         writer.WriteString("jsonrpc", "2.0");
@@ -655,7 +655,7 @@ public sealed class FlowLintLanguageServer
         writer.WritePropertyName("params");
         JsonSerializer.Serialize(writer, parameters, typeInfo);
         writer.WriteEndObject();
-    });
+    }, logFailure);
 
     private void SendRequest<T>(string method, T parameters, JsonTypeInfo<T> typeInfo)
     {
@@ -672,7 +672,7 @@ public sealed class FlowLintLanguageServer
         });
     }
 
-    private void Send(Action<Utf8JsonWriter> write)
+    private void Send(Action<Utf8JsonWriter> write, bool logFailure = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer)) write(writer);
@@ -682,11 +682,12 @@ public sealed class FlowLintLanguageServer
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            Log("the output failed: " + ex.Message);
+            if (logFailure) Log("the output failed: " + ex.Message, toClient: false);
         }
     }
 
-    private void Log(string message)
+    /// <summary>Logs to stderr and, once the client is initialised, as window/logMessage (the output failing logs to stderr only).</summary>
+    private void Log(string message, bool toClient = true)
     {
         try
         {
@@ -696,6 +697,8 @@ public sealed class FlowLintLanguageServer
         {
             // Logging must never take the server down.
         }
+        if (toClient && _initialized)
+            SendNotification("window/logMessage", new LogMessageParams { Type = 2, Message = "flowlint lsp: " + message }, LspJsonContext.Default.LogMessageParams, logFailure: false);
     }
 
     // ---- state ----------------------------------------------------------------------------------------------

@@ -120,6 +120,9 @@ public sealed class LspProtocolTests
             ("null", ErrorCodes.ParseError),
             ("102", ErrorCodes.MethodNotFound),
         });
+        // The client's log hears about the framing problem too (its output channel), not only stderr.
+        lsp.Messages.Any(m => m.TryGetProperty("method", out var method) && method.GetString() == "window/logMessage"
+            && m.GetProperty("params").GetProperty("message").GetString()!.Contains("invalid Content-Length '-5'")).ShouldBeTrue();
     }
 
     [TestMethod]
