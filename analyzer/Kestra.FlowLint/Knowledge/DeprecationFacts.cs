@@ -116,6 +116,16 @@ public static class DeprecationFacts
         new DeprecatedProperty(DeprecationScope.Plugin, Core + "flow.Subflow", "outputs", "flow outputs of the subflow", false,
             "declare `outputs` in the subflow and read them as `outputs.<task>.outputs.<id>`", "research §4.2; Kestra migration guide 0.15.0"),
 
+        // HTTP tasks (1.x plugin docs: SSL and failure handling moved under `options`).
+        new DeprecatedProperty(DeprecationScope.Plugin, Core + "http.Request", "sslOptions", "options.ssl", false,
+            "move it under `options.ssl`", "Kestra 1.x plugin docs (Request: sslOptions deprecated)"),
+        new DeprecatedProperty(DeprecationScope.Plugin, Core + "http.Request", "allowFailed", "options.allowFailed", false,
+            "move it under `options.allowFailed`", "Kestra 1.x plugin docs (Request: allowFailed deprecated)"),
+        new DeprecatedProperty(DeprecationScope.Plugin, Core + "http.Download", "sslOptions", "options.ssl", false,
+            "move it under `options.ssl`", "Kestra 1.x plugin docs (Download: sslOptions deprecated)"),
+        new DeprecatedProperty(DeprecationScope.Plugin, Core + "http.Download", "allowFailed", "options.allowFailed", false,
+            "move it under `options.allowFailed`", "Kestra 1.x plugin docs (Download: allowFailed deprecated)"),
+
         // Conditions (research §7.3).
         new DeprecatedProperty(DeprecationScope.Plugin, Core + "condition.MultipleCondition", "window", "timeWindow", false,
             "use `timeWindow` (a structure with a type and a window), or the Flow trigger's `preconditions`", "research §7.3"),

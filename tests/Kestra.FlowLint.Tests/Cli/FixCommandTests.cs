@@ -15,7 +15,7 @@ public class FixCommandTests
         "tasks:\n" +
         "  - id: log\n" +
         "    type: io.kestra.core.tasks.log.Log # old name\n" +
-        "    message: \"{{ json(inputs.raw) }}\"\n" +
+        "    message: \"{{ json(execution.id) }}\"\n" +
         "  - id: echo\n" +
         "    type: io.kestra.plugin.core.debug.Echo\n" +
         "    format: hi\n";
@@ -26,7 +26,7 @@ public class FixCommandTests
         "tasks:\n" +
         "  - id: log\n" +
         "    type: io.kestra.plugin.core.log.Log # old name\n" +
-        "    message: \"{{ fromJson(inputs.raw) }}\"\n" +
+        "    message: \"{{ fromJson(execution.id) }}\"\n" +
         "  - id: echo\n" +
         "    type: io.kestra.plugin.core.debug.Echo\n" +
         "    format: hi\n";
@@ -87,8 +87,8 @@ public class FixCommandTests
         var (code, stdout, stderr) = CliRunner.RunIn(_folder, "", "check", "flow.yaml", "--diff");
         stdout.ShouldBe(
             "--- a/flow.yaml\n+++ b/flow.yaml\n@@ -2,8 +2,8 @@\n namespace: company.team\n tasks:\n   - id: log\n" +
-            "-    type: io.kestra.core.tasks.log.Log # old name\n-    message: \"{{ json(inputs.raw) }}\"\n" +
-            "+    type: io.kestra.plugin.core.log.Log # old name\n+    message: \"{{ fromJson(inputs.raw) }}\"\n" +
+            "-    type: io.kestra.core.tasks.log.Log # old name\n-    message: \"{{ json(execution.id) }}\"\n" +
+            "+    type: io.kestra.plugin.core.log.Log # old name\n+    message: \"{{ fromJson(execution.id) }}\"\n" +
             "   - id: echo\n     type: io.kestra.plugin.core.debug.Echo\n     format: hi\n");
         stderr.ShouldContain("flow.yaml:5:11: would fix KF5001: Rename to io.kestra.plugin.core.log.Log\n");
         stderr.ShouldContain("2 fix(es) would be applied to 1 file(s)");
