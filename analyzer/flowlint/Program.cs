@@ -70,6 +70,7 @@ public static class Program
         }, stdin, stdout, stderr));
         root.Subcommands.Add(check);
         root.Subcommands.Add(BaselineCommand.Create(stdin, stdout, stderr));
+        root.Subcommands.Add(LspCommand.Create(stderr));
 
         var template = new Argument<string>("template") { Description = "A Pebble template, e.g. \"{{ inputs.name | upper }}\"." };
         var expr = new Command("expr", "Parse one Pebble template as Kestra does and print its syntax tree as an S-expression (exit 1 on errors).") { template };
