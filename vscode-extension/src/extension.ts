@@ -31,8 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
       // trace.server is applied by the language client itself, without a restart.
       if (
         event.affectsConfiguration("flowlint.enable") ||
-        event.affectsConfiguration("flowlint.path") ||
-        event.affectsConfiguration("flowlint.configPath")
+        event.affectsConfiguration("flowlint.path")
       ) {
         enqueue(() => restart(context, false));
       }
@@ -75,13 +74,13 @@ async function restart(context: vscode.ExtensionContext, announce: boolean): Pro
     return;
   }
 
-  await start(server.command, settings.get<string>("configPath", ""));
+  await start(server.command);
   if (announce) {
     vscode.window.setStatusBarMessage("FlowLint: server restarted", 3000);
   }
 }
 
-async function start(server: ServerCommand, configPath: string): Promise<void> {
+async function start(server: ServerCommand): Promise<void> {
   log(`Starting ${server.description}: ${[server.command, ...server.args].join(" ")}`);
   const serverOptions: ServerOptions = {
     command: server.command,
@@ -99,7 +98,6 @@ async function start(server: ServerCommand, configPath: string): Promise<void> {
       // Editing a .flowlint.yaml re-lints the open documents it governs (workspace/didChangeWatchedFiles).
       fileEvents: vscode.workspace.createFileSystemWatcher("**/.flowlint.{yaml,yml}"),
     },
-    initializationOptions: configPath ? { configPath } : {},
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
