@@ -94,10 +94,9 @@ async function start(server: ServerCommand): Promise<void> {
       { scheme: "file", language: "yaml" },
       { scheme: "untitled", language: "yaml" },
     ],
-    synchronize: {
-      // Editing a .flowlint.yaml re-lints the open documents it governs (workspace/didChangeWatchedFiles).
-      fileEvents: vscode.workspace.createFileSystemWatcher("**/.flowlint.{yaml,yml}"),
-    },
+    // No synchronize.fileEvents: the server registers its own .flowlint.yaml watchers
+    // (client/registerCapability for workspace/didChangeWatchedFiles); a second watcher here would send
+    // every change twice.
     outputChannel: output,
     traceOutputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
