@@ -38,6 +38,9 @@ public sealed class LanguageServerOptions
 
     /// <summary>The folder paths are reported relative to when the client names no workspace folder.</summary>
     public string? DefaultRoot { get; init; }
+
+    /// <summary>Tests only: requests wait this long before running, so that cancelling one is deterministic.</summary>
+    internal TimeSpan RequestDelay { get; init; }
 }
 
 /// <summary>
@@ -487,21 +490,29 @@ public sealed class FlowLintLanguageServer
                 new PublishDiagnosticsParams { Uri = document.Uri, Version = snapshot.Version, Diagnostics = diagnostics },
                 LspJsonContext.Default.PublishDiagnosticsParams);
         }
-        PublishConfigurationErrors(snapshot.Result);
+        PublishConfigurationErrors(snapshot.Result, document.Location.Root);
     }
 
     /// <summary>A configuration's own errors appear on the configuration file, and go away once it is fixed.</summary>
-    private void PublishConfigurationErrors(LintResult result)
+    private void PublishConfigurationErrors(LintResult result, string root)
     {
-        if (result.ConfigurationPath is not { } path) return;
-        bool hasErrors = result.ConfigurationErrors.Count > 0;
-        bool had = _configurationsWithErrors.TryGetValue(path, out var previous) && previous;
-        if (!hasErrors && !had) return;
-        _configurationsWithErrors[path] = hasErrors;
-        var diagnostics = new List<LspDiagnostic>();
-        foreach (var error in result.ConfigurationErrors) diagnostics.Add(LspDiagnostics.Convert(error));
-        SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = DocumentUri.FromPath(path), Diagnostics = diagnostics },
-            LspJsonContext.Default.PublishDiagnosticsParams);
+        var byFile = new Dictionary<string, List<LspDiagnostic>>(StringComparer.Ordinal);
+        if (result.ConfigurationPath is { } applied) byFile[applied] = new List<LspDiagnostic>();
+        foreach (var error in result.ConfigurationErrors)
+        {
+            // Errors name their file by its reported path (relative to the workspace folder).
+            string file = Path.GetFullPath(Path.Combine(root, error.Text.Path));
+            if (!byFile.TryGetValue(file, out var list)) byFile[file] = list = new List<LspDiagnostic>();
+            list.Add(LspDiagnostics.Convert(error));
+        }
+        foreach (var (file, diagnostics) in byFile)
+        {
+            bool had = _configurationsWithErrors.TryGetValue(file, out var previous) && previous;
+            if (diagnostics.Count == 0 && !had) continue;
+            _configurationsWithErrors[file] = diagnostics.Count > 0;
+            SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = DocumentUri.FromPath(file), Diagnostics = diagnostics },
+                LspJsonContext.Default.PublishDiagnosticsParams);
+        }
     }
 
     private LintSnapshot? SnapshotFor(string uri, CancellationToken token)
@@ -547,10 +558,11 @@ public sealed class FlowLintLanguageServer
         string key = id.GetRawText();
         var cts = new CancellationTokenSource();
         _requests[key] = cts;
-        _ = Task.Run(() =>
+        _ = Task.Run(async () =>
         {
             try
             {
+                if (_options.RequestDelay > TimeSpan.Zero) await Task.Delay(_options.RequestDelay, cts.Token).ConfigureAwait(false);
                 var result = handler(cts.Token);
                 if (cts.IsCancellationRequested) SendError(id, ErrorCodes.RequestCancelled, "Request cancelled");
                 else if (result is null) SendNullResult(id);
