@@ -56,10 +56,10 @@ fi
 rm -rf artifacts/server-dll
 server=
 if [ -x artifacts/aot/linux-x64/flowlint ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
-  server=artifacts/aot/linux-x64/flowlint
-  pass "server: bundling the NativeAOT build ($server)"
+  server="$PWD/artifacts/aot/linux-x64/flowlint"
+  pass "server: bundling the NativeAOT build (artifacts/aot/linux-x64/flowlint)"
 elif dotnet publish analyzer/flowlint -f net10.0 -c Release -o artifacts/server-dll >"$work/log" 2>&1; then
-  server="dotnet artifacts/server-dll/flowlint.dll"
+  server="dotnet $PWD/artifacts/server-dll/flowlint.dll"
   pass "server: Release framework-dependent publish (artifacts/server-dll)"
 else
   fail "server: dotnet publish analyzer/flowlint -c Release"
@@ -97,7 +97,8 @@ if [ ! -f tests/lsp-node/run.sh ]; then
 elif [ -z "$server" ]; then
   fail "lsp-node: no server build"
 else
-  FLOWLINT_SERVER="$server" bash tests/lsp-node/run.sh >"$work/log" 2>&1
+  # The same server the .vsix bundles (FLOWLINT_LSP is run.sh's server command).
+  FLOWLINT_LSP="$server lsp" bash tests/lsp-node/run.sh >"$work/log" 2>&1
   sed 's/^/    /' "$work/log" | tail -n 60
   add_summary "lsp-node"
 fi

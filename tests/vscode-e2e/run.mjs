@@ -97,7 +97,14 @@ async function run() {
 
   const common = ["--user-data-dir", userData, "--extensions-dir", extensionsDir];
   // code-server keeps its own config.yaml under XDG_CONFIG_HOME: a scratch one leaves the user's alone.
-  const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, "config"), XDG_DATA_HOME: join(scratch, "data") };
+  // EXTENSIONS_GALLERY: the marketplace queries code-server makes (recommendations, update checks) go to
+  // a closed loopback port instead of open-vsx.org; the test needs no network.
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: join(scratch, "config"),
+    XDG_DATA_HOME: join(scratch, "data"),
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: "http://127.0.0.1:9/gallery", itemUrl: "http://127.0.0.1:9/item" }),
+  };
 
   const installed = await check("the .vsix installs with code-server --install-extension", () => {
     const install = spawnSync(codeServerBin, [...common, "--install-extension", vsix], { encoding: "utf8", env, timeout: 180_000 });
@@ -192,7 +199,7 @@ async function run() {
       "--no-first-run",
     ].filter((flag) => flag !== "--headless" || process.env.FLOWLINT_E2E_HEADED !== "1"),
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(60_000);
   const screenshot = async (name) => {
     const file = join(outDir, name);
