@@ -19,26 +19,48 @@ let output: vscode.LogOutputChannel | undefined;
 // Serialises starts, stops and restarts: a settings change arriving while the server is starting must
 // not leave two servers running.
 let pending: Promise<void> = Promise.resolve();
+// Set once a YAML document was open (or the user asked for a restart): a workspace that merely contains
+// YAML files activates the extension but starts no server process until one is opened.
+let wanted = false;
+
+// YAML by language, and any *.yml/*.yaml file whatever language another extension gave it (Ansible,
+// Compose and Helm extensions claim some): a Kestra flow is still a Kestra flow.
+const documentSelector = [
+  { scheme: "file", language: "yaml" },
+  { scheme: "untitled", language: "yaml" },
+  { scheme: "file", pattern: "**/*.{yml,yaml}" },
+];
 
 export function activate(context: vscode.ExtensionContext): void {
   output = vscode.window.createOutputChannel(clientName, { log: true });
   context.subscriptions.push(output);
 
+  const startWhenWanted = () => {
+    if (!wanted) {
+      wanted = true;
+      void enqueue(() => restart(context, false));
+    }
+  };
   context.subscriptions.push(
-    vscode.commands.registerCommand("flowlint.restartServer", () => enqueue(() => restart(context, true))),
+    vscode.commands.registerCommand("flowlint.restartServer", () => {
+      wanted = true;
+      return enqueue(() => restart(context, true));
+    }),
     vscode.commands.registerCommand("flowlint.showOutput", () => output?.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       // trace.server is applied by the language client itself, without a restart.
-      if (
-        event.affectsConfiguration("flowlint.enable") ||
-        event.affectsConfiguration("flowlint.path")
-      ) {
-        enqueue(() => restart(context, false));
+      if (wanted && (event.affectsConfiguration("flowlint.enable") || event.affectsConfiguration("flowlint.path"))) {
+        void enqueue(() => restart(context, false));
       }
+    }),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (vscode.languages.match(documentSelector, document) > 0) startWhenWanted();
     }),
   );
 
-  enqueue(() => restart(context, false));
+  if (vscode.workspace.textDocuments.some((document) => vscode.languages.match(documentSelector, document) > 0)) {
+    startWhenWanted();
+  }
 }
 
 export function deactivate(): Thenable<void> | undefined {
@@ -90,10 +112,7 @@ async function start(server: ServerCommand): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     // The server classifies: Kestra flows and Kestra server configuration get findings, every other YAML
     // file stays clean, as with `flowlint check`.
-    documentSelector: [
-      { scheme: "file", language: "yaml" },
-      { scheme: "untitled", language: "yaml" },
-    ],
+    documentSelector,
     // No synchronize.fileEvents: the server registers its own .flowlint.yaml watchers
     // (client/registerCapability for workspace/didChangeWatchedFiles); a second watcher here would send
     // every change twice.
