@@ -122,7 +122,7 @@ public sealed class LspFeatureTests
     [TestMethod]
     public async Task A_newer_edit_cancels_the_pending_analysis_of_older_versions()
     {
-        await using var lsp = new LspHarness(debounce: TimeSpan.FromMilliseconds(300));
+        await using var lsp = new LspHarness(debounce: TimeSpan.FromMilliseconds(1000));
         await lsp.Initialize();
         string uri = Uri("typing.yaml");
         lsp.Open(uri, Flow);
