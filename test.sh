@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test suite of the repository and ends with one line: "N passed, N failed[, N skipped]".
+# Runs every test suite of the repository and ends with one line: "N passed, N failed[, N skipped]":
+# the .NET suites (MSTest), then the editor suites of build/ci-editor.sh (extension unit tests, the Node LSP
+# test, VS Code end to end in code-server; it installs what they need). `bash test.sh --dotnet-only` stops
+# after the .NET suites, for a quick local run.
 # Exit code: 0 when everything passed, 1 otherwise.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +27,18 @@ else
   done <<<"$summaries"
 fi
 [ "$dotnet_rc" -ne 0 ] && status=1
+
+if [ "${1:-}" != "--dotnet-only" ]; then
+  bash build/ci-editor.sh 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -ne 0 ] && status=1
+  editor=$(tail -n 1 "$log")
+  if [[ "$editor" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2])); skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
+  else
+    echo "test.sh: the editor suites printed no summary" >&2
+    failed=$((failed + 1)); status=1
+  fi
+fi
 rm -f "$log"
 
 [ "$failed" -gt 0 ] && status=1

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Editor checks run by .ci/run after the packaging checks:
+# Editor suites run by test.sh after the .NET suites (so by .ci/run too, after the packaging checks):
 #   server      the flowlint the extension bundles: the NativeAOT binary from build/publish-aot.sh when
 #               it is there (build/ci-packaging.sh makes it), else a Release framework-dependent publish
 #   extension   npm ci, the unit tests (node:test), and `npm run package` into vscode-extension/flowlint.vsix

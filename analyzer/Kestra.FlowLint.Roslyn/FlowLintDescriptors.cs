@@ -15,17 +15,8 @@ namespace Kestra.FlowLint.Roslyn;
 /// </summary>
 internal static class FlowLintDescriptors
 {
-    /// <summary>A host-only id: the Roslyn host cannot stop the build with exit code 2 as the CLI does.</summary>
-    public static readonly DiagnosticDescriptor InvalidConfiguration = new(
-        "KF0090",
-        "The FlowLint configuration is invalid",
-        "{0}",
-        Analysis.EngineDiagnostics.Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true,
-        description: "The .flowlint.yaml (or .flowlint.yml) that applies to these flows cannot be read. The CLI refuses to run with it (exit code 2); in the build, the flows it governs are analysed with the default configuration and this error says why.",
-        helpLinkUri: "https://github.com/kestra-flowlint/flowlint/blob/main/README.md#configuration",
-        customTags: "FlowLint");
+    /// <summary>A host-only id (the engine's KF0090): the build cannot stop with exit code 2 as the CLI does.</summary>
+    public static DiagnosticDescriptor InvalidConfiguration => ById[Analysis.EngineDiagnostics.InvalidConfiguration.Id];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById;
 
@@ -72,8 +63,6 @@ internal static class FlowLintDescriptors
             byId[d.Id] = descriptor;
             builder.Add(descriptor);
         }
-        byId[InvalidConfiguration.Id] = InvalidConfiguration;
-        builder.Add(InvalidConfiguration);
         all = builder.ToImmutable();
         return byId;
     }

@@ -41,5 +41,17 @@ public static class EngineDiagnostics
         DiagnosticSeverity.Error,
         "The file is not valid UTF-8 or UTF-16 text (a binary file, a wrong encoding) or could not be read. It was skipped and the run went on.");
 
-    public static DiagnosticDescriptor[] All => new[] { AnalyzerCrashed, UnusedSuppression, LimitReached, UnreadableFile };
+    /// <summary>
+    /// Hosts that cannot refuse to run (the Roslyn analyzer inside a build) report a configuration they cannot read
+    /// with this id; the CLI exits with code 2 instead.
+    /// </summary>
+    public static readonly DiagnosticDescriptor InvalidConfiguration = new(
+        "KF0090",
+        "The FlowLint configuration is invalid",
+        "{0}",
+        Category,
+        DiagnosticSeverity.Error,
+        "The .flowlint.yaml (or .flowlint.yml) that applies to these flows cannot be read. The CLI refuses to run with it (exit code 2); inside `dotnet build` the flows it governs are analysed with the default configuration and this error, at the place of the mistake, says why.");
+
+    public static DiagnosticDescriptor[] All => new[] { AnalyzerCrashed, UnusedSuppression, LimitReached, UnreadableFile, InvalidConfiguration };
 }
