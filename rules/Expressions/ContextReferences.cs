@@ -153,23 +153,9 @@ internal static class ContextReferences
         return false;
     }
 
-    /// <summary>The closest name to a misspelt one (case-insensitive edit distance, a third of the longer word may differ).</summary>
-    public static string? Closest(string word, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
-        {
-            int distance = Distance(word, candidate);
-            int allowed = Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
-            if (distance <= allowed && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
+    /// <summary>The closest name to a misspelt one (the shared "did you mean" distance).</summary>
+    public static string? Closest(string word, IEnumerable<string> candidates) =>
+        Kestra.FlowLint.Configuration.DidYouMean.Closest(word, candidates);
 
     /// <summary>" (did you mean 'x'?)", or "" when nothing declared is close.</summary>
     public static string Suggestion(string word, IEnumerable<string> candidates) =>
@@ -177,28 +163,4 @@ internal static class ContextReferences
 
     /// <summary>A name as quoted in a message: at most 40 characters.</summary>
     public static string Excerpt(string word) => word.Length <= 40 ? word : word.Substring(0, 39) + "…";
-
-    // Optimal string alignment distance, ignoring case (Configuration.DidYouMean is internal to the engine).
-    private static int Distance(string a, string b)
-    {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            char ca = char.ToUpperInvariant(a[i - 1]);
-            for (int j = 1; j <= b.Length; j++)
-            {
-                char cb = char.ToUpperInvariant(b[j - 1]);
-                int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + (ca == cb ? 0 : 1));
-                if (i > 1 && j > 1 && ca == char.ToUpperInvariant(b[j - 2]) && char.ToUpperInvariant(a[i - 2]) == cb)
-                    value = Math.Min(value, previous2[j - 2] + 1);
-                current[j] = value;
-            }
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-        return previous[b.Length];
-    }
 }
