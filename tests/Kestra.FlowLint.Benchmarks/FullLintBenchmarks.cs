@@ -21,7 +21,7 @@ namespace Kestra.FlowLint.Benchmarks;
 /// Monitoring strategy: one operation is a whole run (up to seconds), measured as such a few times.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 6)]
 public class FullLintBenchmarks
 {
     private List<(string Path, string Text)> _files = new();
