@@ -32,12 +32,11 @@ def fmt_time(seconds):
 rows = []
 
 # 1. Throughput (BenchmarkDotNet JSON: Statistics.Mean in ns, Memory.BytesAllocatedPerOperation).
-report = glob.glob(os.path.join(work, "bdn", "results", "*FullLintBenchmarks*.json"))
-if report:
-    data = json.load(open(report[0]))
+reports = glob.glob(os.path.join(work, "bdn", "results", "*FullLint*Benchmarks*.json"))
+if reports:
     by = {}
-    for b in data["Benchmarks"]:
-        inp = re.search(r"Input=([^,&\]]+)", b.get("Parameters", "") or b.get("FullName", "")).group(1)
+    for b in [b for r in reports for b in json.load(open(r))["Benchmarks"]]:
+        inp = re.search(r"(?:Corpus|Generated)=([^,&\]]+)", b.get("Parameters", "") or b.get("FullName", "")).group(1)
         by[(inp, b["Method"])] = (b["Statistics"]["Mean"] / 1e9, (b.get("Memory") or {}).get("BytesAllocatedPerOperation"))
     sizes = {"corpus": yaml_bytes(corpus), "generated-10000": yaml_bytes(os.path.join(work, "gen-10000"))}
     for inp in ("corpus", "generated-10000"):

@@ -61,7 +61,7 @@ one=$work/gen-200/flow-00001.yaml
 
 log "1. throughput (BenchmarkDotNet)"
 if [ "$quick" = 1 ]; then bdn_job=(--job Dry); else bdn_job=(); fi
-dotnet run -c Release --no-build --project tests/Kestra.FlowLint.Benchmarks -- --filter '*FullLintBenchmarks*' \
+dotnet run -c Release --no-build --project tests/Kestra.FlowLint.Benchmarks -- --filter '*FullLint*Benchmarks*' \
   --exporters json --artifacts "$work/bdn" "${bdn_job[@]}" >"$work/bdn.log" 2>&1 || { tail -50 "$work/bdn.log" >&2; exit 1; }
 
 log "2. scaling (AOT CLI, 1,000 vs 10,000 flows)"

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules;
 using Kestra.FlowLint.Text;
@@ -31,6 +32,25 @@ public class AnalysisDriverTests
         first.ShouldContain(d => d.Id == "KF1001");
         second.Count(d => d.Id == "KF0001").ShouldBe(1, "each file gets its own KF0001 even though the rule throws on every task");
         second.ShouldContain(d => d.Id == "KF1001");
+    }
+
+    [TestMethod]
+    public void Files_analysed_in_parallel_from_the_first_one_wait_for_the_run_start_registrations()
+    {
+        // The first files of a run race the run-start actions (KF1014 registers its callbacks there): a file on
+        // another thread once enumerated the registration lists while they were being filled.
+        const string configuration = "kestra:\n  secret:\n    type: vault\n";
+        var files = Enumerable.Range(0, 16).Select(i => i % 2 == 0
+            ? new SourceText(Flow, $"f{i}.yaml")
+            : new SourceText(configuration, $"application-{i}.yml")).ToArray();
+        for (int round = 0; round < 200; round++)
+        {
+            var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+            var results = new FileAnalysisResult[files.Length];
+            Parallel.For(0, files.Length, i => results[i] = driver.AnalyzeText(files[i]));
+            results.ShouldAllBe(r => r.WasAnalyzed);
+            results.Where((_, i) => i % 2 == 0).ShouldAllBe(r => r.Diagnostics.Any(d => d.Id == "KF1001"));
+        }
     }
 
     [TestMethod]
