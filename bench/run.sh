@@ -9,7 +9,7 @@
 #   4. peer        hyperfine: Spectral with a KF1001 ruleset vs FlowLint (JIT and AOT) over 200 generated flows,
 #                  and which planted secret-in-log shapes each finds (manifest.tsv of the generator)
 # and prints the table (bench/report.py). Needs: dotnet, node/npm, hyperfine, GNU time, python3 (installed with
-# apt-get when missing and running as root). Takes 10-15 minutes on a 2-core machine; run it on an idle machine.
+# apt-get when missing and running as root). Takes about 5 minutes after the builds on a 2-core machine; run it idle.
 # FLOWLINT_BENCH_DIR keeps the working folder (default: a new temporary one); FLOWLINT_BENCH_QUICK=1 shortens
 # every measurement (a smoke test of the script, not figures to publish).
 set -euo pipefail
