@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules;
@@ -34,23 +35,30 @@ public class AnalysisDriverTests
         second.ShouldContain(d => d.Id == "KF1001");
     }
 
-    [TestMethod]
-    public void Files_analysed_in_parallel_from_the_first_one_wait_for_the_run_start_registrations()
+    /// <summary>A test-only rule whose run start is slow and whose configuration action is slower.</summary>
+    private sealed class SlowStartAnalyzer : FlowAnalyzer
     {
-        // The first files of a run race the run-start actions (KF1014 registers its callbacks there): a file on
-        // another thread once enumerated the registration lists while they were being filled.
-        const string configuration = "kestra:\n  secret:\n    type: vault\n";
-        var files = Enumerable.Range(0, 16).Select(i => i % 2 == 0
-            ? new SourceText(Flow, $"f{i}.yaml")
-            : new SourceText(configuration, $"application-{i}.yml")).ToArray();
-        for (int round = 0; round < 200; round++)
+        private readonly int _startDelay;
+        public SlowStartAnalyzer(int startDelay) => _startDelay = startDelay;
+        public static readonly DiagnosticDescriptor Rule = new("KF9998", "Slow", "never", "Structure", DiagnosticSeverity.Note, "test only");
+        public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
+        public override void Initialize(AnalysisContext context) => context.RegisterRunStartAction(start =>
         {
-            var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
-            var results = new FileAnalysisResult[files.Length];
-            Parallel.For(0, files.Length, i => results[i] = driver.AnalyzeText(files[i]));
-            results.ShouldAllBe(r => r.WasAnalyzed);
-            results.Where((_, i) => i % 2 == 0).ShouldAllBe(r => r.Diagnostics.Any(d => d.Id == "KF1001"));
-        }
+            Thread.Sleep(_startDelay);
+            start.RegisterConfigurationAction(_ => Thread.Sleep(300));
+        });
+    }
+
+    [TestMethod]
+    public void A_file_analysed_while_the_run_starts_on_another_thread_waits_for_the_start_registrations()
+    {
+        // The second start action is still running when the other thread's configuration reaches the (slow) first
+        // configuration action: before the fix that thread enumerated the registration list while it grew.
+        var driver = new AnalysisDriver(new FlowAnalyzer[] { new SlowStartAnalyzer(0), new SlowStartAnalyzer(150) });
+        var files = new[] { new SourceText("kestra:\n  url: http://a\n", "a.yml"), new SourceText("kestra:\n  url: http://b\n", "b.yml") };
+        var results = new FileAnalysisResult[2];
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => results[i] = driver.AnalyzeText(files[i]));
+        results.ShouldAllBe(r => r.ConfigurationCount == 1);
     }
 
     [TestMethod]
