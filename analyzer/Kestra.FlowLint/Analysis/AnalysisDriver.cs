@@ -44,7 +44,8 @@ public sealed class AnalysisDriver
 {
     private readonly AnalyzerRegistrations _registrations = new();
     private readonly AnalyzerOptions _options;
-    private int _runStarted;
+    private volatile bool _runStarted;
+    private readonly object _runStartGate = new();
 
     public AnalysisDriver(IReadOnlyList<FlowAnalyzer> analyzers, AnalyzerOptions? options = null)
     {
@@ -60,9 +61,12 @@ public sealed class AnalysisDriver
     /// <summary>Calls the run start actions; done automatically by the first file.</summary>
     private void EnsureRunStarted()
     {
-        if (Interlocked.Exchange(ref _runStarted, 1) == 1) return;
-        lock (_registrations)
+        // Every file waits until the start actions have registered theirs: a file analysed on another thread
+        // while they were being added enumerated the registration lists mid-change (found by the parallel benchmark).
+        if (_runStarted) return;
+        lock (_runStartGate)
         {
+            if (_runStarted) return;
             foreach (var (analyzer, action) in _registrations.RunStart)
             {
                 var start = new RunStartAnalysisContext(analyzer, _options);
@@ -70,6 +74,7 @@ public sealed class AnalysisDriver
                 catch (Exception) { continue; } // A broken start action only loses that rule; KF0001 needs a file, which there is none of yet.
                 _registrations.AddFrom(start.Registrations);
             }
+            _runStarted = true;
         }
     }
 

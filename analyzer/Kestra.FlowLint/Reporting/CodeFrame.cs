@@ -29,8 +29,11 @@ public static class CodeFrame
     private const int LeftContext = 40;
     private const string Ellipsis = "\u2026";
 
-    /// <summary>Writes the frame of a finding; nothing when its file has no text (unreadable, or a run-level finding).</summary>
-    public static void Write(TextWriter output, Diagnostic diagnostic, AnsiStyle style)
+    /// <summary>
+    /// Writes the frame of a finding; nothing when its file has no text (unreadable, or a run-level finding).
+    /// <paramref name="masked"/>: further spans of the file shown as '*' (what other findings flagged as sensitive).
+    /// </summary>
+    public static void Write(TextWriter output, Diagnostic diagnostic, AnsiStyle style, IReadOnlyList<TextSpan>? masked = null)
     {
         var text = diagnostic.Location.Text;
         if (text.Length == 0) return;
@@ -66,7 +69,7 @@ public static class CodeFrame
                 output.Write('\n');
                 continue;
             }
-            var (source, underline) = RenderLine(text, line, span, line == startLine, redact);
+            var (source, underline) = RenderLine(text, line, span, line == startLine, redact, masked);
             output.Write(style.Paint(AnsiStyle.Gutter, (line + 1).ToString(CultureInfo.InvariantCulture).PadLeft(gutter) + " |"));
             if (source.Length > 0) output.Write(' ');
             output.Write(source);
@@ -81,8 +84,16 @@ public static class CodeFrame
         }
     }
 
+    private static bool IsMasked(IReadOnlyList<TextSpan>? masked, int offset)
+    {
+        if (masked is null) return false;
+        for (int i = 0; i < masked.Count; i++)
+            if (offset >= masked[i].Start && offset < masked[i].End) return true;
+        return false;
+    }
+
     /// <summary>One source line as displayed and the underline under it (empty when the span has nothing to mark on the line).</summary>
-    internal static (string Source, string Underline) RenderLine(SourceText text, int line, TextSpan span, bool isFirstLine, bool redact)
+    internal static (string Source, string Underline) RenderLine(SourceText text, int line, TextSpan span, bool isFirstLine, bool redact, IReadOnlyList<TextSpan>? masked = null)
     {
         string s = text.Text;
         int lineStart = text.GetLineStart(line);
@@ -104,7 +115,7 @@ public static class CodeFrame
         for (int i = 0; i < length;)
         {
             var (display, width, units) = TerminalCells.Measure(s, lineStart + i, lineEnd, col);
-            if (redact && i >= a && i < b) display = new string('*', width);
+            if ((redact && i >= a && i < b) || (IsMasked(masked, lineStart + i) && s[lineStart + i] is not (' ' or '\t'))) display = new string('*', width);
             column[i] = col;
             cells[i] = display;
             for (int k = 1; k < units; k++) { column[i + k] = col + width; cells[i + k] = string.Empty; }

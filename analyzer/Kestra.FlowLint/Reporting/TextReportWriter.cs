@@ -24,12 +24,21 @@ public sealed class TextReportWriter : IReportWriter
     public void Write(RunReport report, TextWriter output)
     {
         var style = report.Color ? AnsiStyle.Colored : AnsiStyle.Plain;
+        // A frame shows whole lines: a finding next to a credential (another rule's key finding on the same line)
+        // would print it. Every frame masks what any redacting rule flagged in that file, not only its own span.
+        var sensitive = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<Text.TextSpan>>(System.StringComparer.Ordinal);
+        foreach (var d in report.Diagnostics)
+        {
+            if (!d.Descriptor.RedactSource) continue;
+            if (!sensitive.TryGetValue(d.Location.Path, out var spans)) sensitive[d.Location.Path] = spans = new System.Collections.Generic.List<Text.TextSpan>();
+            spans.Add(d.Location.Span);
+        }
         foreach (var d in DiagnosticOrdering.Sort(report.Diagnostics))
         {
             if (d.IsSuppressed) continue;
             output.Write(style.Enabled ? ColoredHeader(d, style) : LineFormats.Text(d));
             output.Write('\n');
-            CodeFrame.Write(output, d, style);
+            CodeFrame.Write(output, d, style, sensitive.TryGetValue(d.Location.Path, out var masked) ? masked : null);
             output.Write("  ");
             output.Write(style.Paint(AnsiStyle.Bold, "= help:"));
             output.Write(' ');

@@ -1,3 +1,5 @@
+using System.Threading;
+using System.Threading.Tasks;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Rules;
 using Kestra.FlowLint.Text;
@@ -31,6 +33,32 @@ public class AnalysisDriverTests
         first.ShouldContain(d => d.Id == "KF1001");
         second.Count(d => d.Id == "KF0001").ShouldBe(1, "each file gets its own KF0001 even though the rule throws on every task");
         second.ShouldContain(d => d.Id == "KF1001");
+    }
+
+    /// <summary>A test-only rule whose run start is slow and whose configuration action is slower.</summary>
+    private sealed class SlowStartAnalyzer : FlowAnalyzer
+    {
+        private readonly int _startDelay;
+        public SlowStartAnalyzer(int startDelay) => _startDelay = startDelay;
+        public static readonly DiagnosticDescriptor Rule = new("KF9998", "Slow", "never", "Structure", DiagnosticSeverity.Note, "test only");
+        public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
+        public override void Initialize(AnalysisContext context) => context.RegisterRunStartAction(start =>
+        {
+            Thread.Sleep(_startDelay);
+            start.RegisterConfigurationAction(_ => Thread.Sleep(300));
+        });
+    }
+
+    [TestMethod]
+    public void A_file_analysed_while_the_run_starts_on_another_thread_waits_for_the_start_registrations()
+    {
+        // The second start action is still running when the other thread's configuration reaches the (slow) first
+        // configuration action: before the fix that thread enumerated the registration list while it grew.
+        var driver = new AnalysisDriver(new FlowAnalyzer[] { new SlowStartAnalyzer(0), new SlowStartAnalyzer(150) });
+        var files = new[] { new SourceText("kestra:\n  url: http://a\n", "a.yml"), new SourceText("kestra:\n  url: http://b\n", "b.yml") };
+        var results = new FileAnalysisResult[2];
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => results[i] = driver.AnalyzeText(files[i]));
+        results.ShouldAllBe(r => r.ConfigurationCount == 1);
     }
 
     [TestMethod]

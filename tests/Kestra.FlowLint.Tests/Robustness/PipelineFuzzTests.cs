@@ -8,9 +8,11 @@ using Kestra.FlowLint.Text;
 namespace Kestra.FlowLint.Tests.Robustness;
 
 /// <summary>
-/// Mutated corpus flows through the whole pipeline (YAML, Pebble, flow model, every rule): nothing throws,
-/// no rule crashes (KF0001), and every finding lies inside the file. Seeded, so a failure reproduces; bounded
-/// in time so CI stays fast (FLOWLINT_FUZZ_SECONDS raises the budget for a longer run).
+/// Mutated corpus flows and randomly generated Pebble through the whole pipeline (YAML, Pebble, flow model,
+/// every rule): nothing throws, no rule crashes (KF0001), every finding lies inside the file, and every case
+/// ends (each test is bounded by a time budget, so a hang fails it). Seeded, so a failure reproduces; bounded in
+/// time so CI stays fast: FLOWLINT_FUZZ_SECONDS (default 20) is the budget of both tests together, 60% for
+/// mutations and 40% for generated Pebble. Each test prints its case count.
 /// </summary>
 [TestClass]
 public class PipelineFuzzTests
@@ -27,14 +29,14 @@ public class PipelineFuzzTests
     {
         var seeds = TestPaths.CorpusYamlFiles().Select(File.ReadAllText).Where(t => t.Length < 20_000).ToList();
         seeds.Count.ShouldBeGreaterThan(100);
-        int seconds = int.TryParse(Environment.GetEnvironmentVariable("FLOWLINT_FUZZ_SECONDS"), out var s) ? s : 8;
+        double seconds = FuzzBudget.Seconds * 0.6;
         var random = new Random(20261123);
         var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
         var clock = Stopwatch.StartNew();
         int cases = 0;
         var problems = new List<string>();
 
-        while (clock.Elapsed.TotalSeconds < seconds && cases < 20_000 && problems.Count < 5)
+        while (clock.Elapsed.TotalSeconds < seconds && problems.Count < 5)
         {
             string input = Mutate(seeds[random.Next(seeds.Count)], random);
             cases++;
@@ -58,7 +60,7 @@ public class PipelineFuzzTests
         driver.CompleteRun();
 
         problems.ShouldBeEmpty();
-        cases.ShouldBeGreaterThan(1000, "the fuzz budget should allow thousands of cases");
+        cases.ShouldBeGreaterThan(100, "the fuzz budget should allow hundreds of cases even on a busy machine");
         Console.WriteLine($"pipeline fuzz: {cases} cases in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
