@@ -23,10 +23,20 @@ public sealed class PebbleSyntaxAnalyzer : FlowAnalyzer
     {
         // An unrendered value (a description, an id) is never parsed by Kestra, so its braces are just text.
         if (!site.Site.IsRendered || site.Site.Template is not { } template) return;
+        var syntax = new List<PebbleError>();
         foreach (var error in template.Errors)
+            if (error.Kind == PebbleErrorKind.Syntax) syntax.Add(error);
+        // Past a few errors in one value the later ones are echoes of the first (100,000 "{{" pasted in one
+        // string): one finding that counts them, like a compiler's "too many errors", instead of a screenful.
+        if (syntax.Count > MaxFindingsPerValue)
         {
-            if (error.Kind == PebbleErrorKind.Syntax)
-                site.ReportInTemplate(Rule, error.Span, null, error.Message);
+            string more = (syntax.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            site.ReportInTemplate(Rule, syntax[0].Span, null, $"{syntax[0].Message} ({more} more syntax errors follow in this value; fix this one first)");
+            return;
         }
+        foreach (var error in syntax)
+            site.ReportInTemplate(Rule, error.Span, null, error.Message);
     });
+
+    private const int MaxFindingsPerValue = 3;
 }
