@@ -13,7 +13,7 @@ public sealed class PebbleSyntaxAnalyzer : FlowAnalyzer
         "Pebble syntax error: {0}",
         Categories.Expressions,
         DiagnosticSeverity.Error,
-        "Kestra does not check expressions when a flow is saved: a malformed `{{ }}` or `{% %}` only fails when the task runs, often in production. FlowLint parses every rendered value exactly as Kestra's Pebble configuration does and reports each error where it is.",
+        "Kestra does not check expressions when a flow is saved: a malformed `{{ }}` or `{% %}` only fails when the task runs, often in production. FlowLint parses every rendered value exactly as Kestra's Pebble configuration does and reports each error where it is. When one value holds more than three errors, the later ones are usually echoes of the first (a pasted run of `{{`), so they become one finding on the first error that counts the rest.",
         badExample: "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ inputs.name | upper }\"\n",
         goodExample: "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ inputs.name | upper }}\"\n");
 
