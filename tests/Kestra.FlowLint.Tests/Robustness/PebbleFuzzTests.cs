@@ -7,11 +7,53 @@ using Kestra.FlowLint.Text;
 namespace Kestra.FlowLint.Tests.Robustness;
 
 /// <summary>The fuzz tests' shared time budget: FLOWLINT_FUZZ_SECONDS, or 20 s (CI).</summary>
-internal static class FuzzBudget
+internal static class Fuzz
 {
+    /// <summary>Total seconds for all fuzz tests: FLOWLINT_FUZZ_SECONDS, 20 by default (CI).</summary>
     public static double Seconds =>
         double.TryParse(Environment.GetEnvironmentVariable("FLOWLINT_FUZZ_SECONDS"), System.Globalization.NumberStyles.Float,
             System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 20;
+
+    /// <summary>
+    /// Lints generated inputs through every rule for a share of the budget: nothing may throw, no rule may crash
+    /// (KF0001) and every finding must lie inside its file. A failure prints the case that caused it.
+    /// </summary>
+    public static void Run(string name, double share, Func<Random, string> next, int seed)
+    {
+        double seconds = Seconds * share;
+        var random = new Random(seed);
+        var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+        var clock = Stopwatch.StartNew();
+        int cases = 0;
+        var problems = new List<string>();
+
+        while (clock.Elapsed.TotalSeconds < seconds && problems.Count < 5)
+        {
+            string input = next(random);
+            cases++;
+            FileAnalysisResult result;
+            try
+            {
+                result = driver.AnalyzeText(new SourceText(input, "fuzz.yaml"));
+            }
+            catch (Exception ex)
+            {
+                problems.Add($"case {cases}: {ex.GetType().Name}: {ex.Message}\n{input}");
+                continue;
+            }
+            foreach (var d in result.Diagnostics)
+            {
+                if (d.Id == "KF0001") problems.Add($"case {cases}: {d.Message}\n{input}");
+                if (d.Location.Span.Start < 0 || d.Location.Span.End > input.Length)
+                    problems.Add($"case {cases}: {d.Id} span {d.Location.Span} outside {input.Length} chars\n{input}");
+            }
+        }
+        driver.CompleteRun();
+
+        problems.ShouldBeEmpty();
+        cases.ShouldBeGreaterThan(100, "the fuzz budget should allow hundreds of cases even on a busy machine");
+        Console.WriteLine($"{name}: {cases} cases in {clock.Elapsed.TotalSeconds:F1} s");
+    }
 }
 
 /// <summary>
@@ -45,41 +87,12 @@ public class PebbleFuzzTests
     [TestMethod]
     public void Generated_pebble_never_crashes_and_every_span_is_inside_the_file()
     {
-        double seconds = FuzzBudget.Seconds * 0.4;
-        var random = new Random(20261124);
-        var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
-        var clock = Stopwatch.StartNew();
-        int cases = 0;
-        var problems = new List<string>();
-
-        while (clock.Elapsed.TotalSeconds < seconds && problems.Count < 5)
+        Fuzz.Run("pebble fuzz", 0.4, random =>
         {
             string template = Template(random);
             if (random.Next(3) == 0) template = Corrupt(template, random);
-            string input = Flow(template, random);
-            cases++;
-            FileAnalysisResult result;
-            try
-            {
-                result = driver.AnalyzeText(new SourceText(input, "fuzz.yaml"));
-            }
-            catch (Exception ex)
-            {
-                problems.Add($"case {cases}: {ex.GetType().Name}: {ex.Message}\n{input}");
-                continue;
-            }
-            foreach (var d in result.Diagnostics)
-            {
-                if (d.Id == "KF0001") problems.Add($"case {cases}: {d.Message}\n{input}");
-                if (d.Location.Span.Start < 0 || d.Location.Span.End > input.Length)
-                    problems.Add($"case {cases}: {d.Id} span {d.Location.Span} outside {input.Length} chars\n{input}");
-            }
-        }
-        driver.CompleteRun();
-
-        problems.ShouldBeEmpty();
-        cases.ShouldBeGreaterThan(100, "the fuzz budget should allow hundreds of cases even on a busy machine");
-        Console.WriteLine($"pebble fuzz: {cases} cases in {clock.Elapsed.TotalSeconds:F1} s");
+            return Flow(template, random);
+        }, 20261124);
     }
 
     /// <summary>A template: text, expressions, tags and comments, with nested blocks.</summary>
