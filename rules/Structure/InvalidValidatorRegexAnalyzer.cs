@@ -199,17 +199,8 @@ internal static class JavaRegex
                         i++;
                         continue;
                     case 'x':
-                        if (i + 2 < p.Length && p[i + 2] == '{')
-                        {
-                            int close = p.IndexOf('}', i + 3);
-                            if (close < 0) break;
-                            sb.Append('x');
-                            exact = false;
-                            i = close;
-                            continue;
-                        }
-                        break;
                     case 'N':
+                        // `\x{h…h}` (code point) and `\N{name}` (named character): one character of any value.
                         if (i + 2 < p.Length && p[i + 2] == '{')
                         {
                             int close = p.IndexOf('}', i + 3);
