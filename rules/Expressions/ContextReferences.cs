@@ -62,39 +62,55 @@ internal static class ContextReferences
     public static bool IsEvaluated(ExpressionSite site) =>
         site.Template is not null && (site.IsRendered || site.OwnerKind == SiteOwnerKind.Variable);
 
-    public static List<ContextReference> Find(PebbleTemplate template, string rootName)
+    // One fact key per root name (a handful: the rules ask for inputs, outputs, vars, trigger and taskrun).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<PebbleTemplate, IReadOnlyList<ContextReference>>> Collectors = new(StringComparer.Ordinal);
+    private static readonly object BoundNamesFact = new();
+    private static readonly HashSet<string> NoNames = new(StringComparer.Ordinal);
+
+    /// <summary>The reads of <paramref name="rootName"/>; computed once per template and root for the rules that ask.</summary>
+    public static IReadOnlyList<ContextReference> Find(PebbleTemplate template, string rootName)
     {
-        var found = new List<ContextReference>();
-        if (Binds(template, rootName)) return found;
+        // The collector delegate doubles as the fact's key.
+        var collector = Collectors.GetOrAdd(rootName, static root => template => Collect(template, root));
+        return template.GetOrAddFact(collector, collector);
+    }
+
+    private static IReadOnlyList<ContextReference> Collect(PebbleTemplate template, string rootName)
+    {
+        if (BoundNames(template).Contains(rootName)) return Array.Empty<ContextReference>();
+        List<ContextReference>? found = null;
         foreach (var node in template.DescendantNodes())
         {
             if (node is not VariableExpression { } root || root.Name != rootName) continue;
             if (root.Parent is not AttributeExpression access || access.Target != root || access.Arguments is not null) continue;
             if (access.Key is not LiteralExpression { Kind: PebbleLiteralKind.String } key || key.StringValue is not { } name) continue;
             if (root.FirstAncestor<MacroNode>() is not null) continue;
-            found.Add(new ContextReference(root, access, name, key.Span, GuardOf(access, rootName, name)));
+            (found ??= new List<ContextReference>()).Add(new ContextReference(root, access, name, key.Span, GuardOf(access, rootName, name)));
         }
-        return found;
+        return (IReadOnlyList<ContextReference>?)found ?? Array.Empty<ContextReference>();
     }
 
-    private static bool Binds(PebbleTemplate template, string name)
+    /// <summary>The names the template binds itself: `{% set %}` names, loop variables and macro parameters.</summary>
+    private static HashSet<string> BoundNames(PebbleTemplate template) => template.GetOrAddFact(BoundNamesFact, static template =>
     {
+        HashSet<string>? names = null;
         foreach (var node in template.DescendantNodes())
         {
             switch (node)
             {
-                case SetNode set when set.Name.Name == name:
-                    return true;
-                case ForNode loop:
-                    foreach (var variable in loop.Variables)
-                        if (variable.Name == name) return true;
+                case SetNode set:
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(set.Name.Name);
                     break;
-                case MacroParameter parameter when parameter.Name == name:
-                    return true;
+                case ForNode loop:
+                    foreach (var variable in loop.Variables) (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(variable.Name);
+                    break;
+                case MacroParameter parameter:
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(parameter.Name);
+                    break;
             }
         }
-        return false;
-    }
+        return names ?? NoNames;
+    });
 
     /// <summary>The whole access chain `inputs.x.y.z` that starts with <paramref name="access"/>.</summary>
     public static PebbleExpression Chain(AttributeExpression access)

@@ -34,11 +34,15 @@ internal readonly struct PebbleCall
 /// <summary>The calls of a template and the macros it defines, shared by the KF3002–KF3005 rules.</summary>
 internal static class PebbleCalls
 {
+    private static readonly object CallsFact = new();
+    private static readonly object MacrosFact = new();
+
     /// <summary>
     /// Every call in source order: <c>f(…)</c>, <c>x | f(…)</c>, <c>{% filter f(…) %}</c> and <c>x is f(…)</c>.
     /// Names inside string literals, comments or verbatim blocks are text, and variables are not calls.
+    /// Computed once per template for the five rules that ask.
     /// </summary>
-    public static List<PebbleCall> Collect(PebbleTemplate template)
+    public static IReadOnlyList<PebbleCall> Collect(PebbleTemplate template) => template.GetOrAddFact(CallsFact, static template =>
     {
         var calls = new List<PebbleCall>();
         foreach (var node in template.DescendantNodes())
@@ -59,23 +63,28 @@ internal static class PebbleCalls
                     break;
             }
         }
-        return calls;
-    }
+        return calls.Count == 0 ? (IReadOnlyList<PebbleCall>)Array.Empty<PebbleCall>() : calls.ToArray();
+    });
 
     /// <summary>
     /// The macros the template defines, by name. Pebble registers them while parsing, so a macro can be called
     /// before (and outside) its definition; the first of two same-named macros wins.
     /// </summary>
-    public static Dictionary<string, MacroNode> Macros(PebbleTemplate template)
+    public static IReadOnlyDictionary<string, MacroNode> Macros(PebbleTemplate template) => template.GetOrAddFact(MacrosFact, static template =>
     {
-        var macros = new Dictionary<string, MacroNode>(StringComparer.Ordinal);
+        Dictionary<string, MacroNode>? macros = null;
         foreach (var node in template.DescendantNodes())
         {
-            if (node is MacroNode macro && macro.Name.Name.Length > 0 && !macros.ContainsKey(macro.Name.Name))
-                macros.Add(macro.Name.Name, macro);
+            if (node is MacroNode macro && macro.Name.Name.Length > 0)
+            {
+                macros ??= new Dictionary<string, MacroNode>(StringComparer.Ordinal);
+                if (!macros.ContainsKey(macro.Name.Name)) macros.Add(macro.Name.Name, macro);
+            }
         }
-        return macros;
-    }
+        return (IReadOnlyDictionary<string, MacroNode>?)macros ?? NoMacros;
+    });
+
+    private static readonly IReadOnlyDictionary<string, MacroNode> NoMacros = new Dictionary<string, MacroNode>();
 
     /// <summary>
     /// The message tail for a misspelt name ("; did you mean `x`?") and, when exactly one name is close, the fix
@@ -111,7 +120,7 @@ internal static class PebbleCalls
     }
 
     /// <summary>The names of a kind, for suggestions.</summary>
-    public static IEnumerable<string> KnownNames(CallableKind kind, Dictionary<string, MacroNode>? macros)
+    public static IEnumerable<string> KnownNames(CallableKind kind, IReadOnlyDictionary<string, MacroNode>? macros)
     {
         var table = kind switch
         {
@@ -160,7 +169,7 @@ internal static class UnknownCallable
     public static void Register(AnalysisContext context, DiagnosticDescriptor rule, CallableKind kind) => context.RegisterExpressionAction(context =>
     {
         if (PebbleCalls.RenderedTemplate(context) is not { } template) return;
-        Dictionary<string, MacroNode>? macros = null;
+        IReadOnlyDictionary<string, MacroNode>? macros = null;
         foreach (var call in PebbleCalls.Collect(template))
         {
             if (call.Kind != kind || call.Name.Length == 0 || KestraKnowledge.FindCallable(kind, call.Name) != null) continue;

@@ -26,7 +26,7 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterExpressionAction(context =>
     {
         if (PebbleCalls.RenderedTemplate(context) is not { } template) return;
-        Dictionary<string, MacroNode>? macros = null;
+        IReadOnlyDictionary<string, MacroNode>? macros = null;
         foreach (var call in PebbleCalls.Collect(template))
         {
             // A call the parser could not finish ("secret(" then "}}") has a syntax error (KF3001); its argument

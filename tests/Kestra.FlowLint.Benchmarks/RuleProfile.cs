@@ -49,4 +49,29 @@ internal static class RuleProfile
         costs.Sort((a, b) => b.Item1.CompareTo(a.Item1));
         foreach (var (ms, name) in costs) Console.WriteLine($"{ms,8:F0} ms  {name}");
     }
+
+    public static void Loop(int count, int rounds)
+    {
+        var files = FlowGenerator.Generate(count);
+        var analyzers = RuleCatalog.CreateAnalyzers();
+        using var sampler = Environment.GetEnvironmentVariable("FLOWLINT_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+        for (int round = 0; round < rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            var driver = new AnalysisDriver(analyzers);
+            foreach (var (path, text) in files) driver.AnalyzeText(new SourceText(text, path));
+            driver.CompleteRun();
+            double lint = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            foreach (var (_, text) in files)
+            {
+                var parser = new YamlDotNet.Core.Parser(new System.IO.StringReader(text));
+                try { while (parser.MoveNext()) { } }
+                catch (YamlDotNet.Core.YamlException) { }
+            }
+            double yaml = watch.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"round {round}: lint {lint:F0} ms, bare YamlDotNet {yaml:F0} ms, ratio {lint / yaml:F2}");
+        }
+        sampler?.Print();
+    }
 }

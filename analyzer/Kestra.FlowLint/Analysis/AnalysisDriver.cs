@@ -138,7 +138,7 @@ public sealed class AnalysisDriver
 
         var fileContext = new FileAnalysisContext(text, stream, _options, Report);
         foreach (var (analyzer, action) in _registrations.File)
-            Invoke(analyzer, () => action(fileContext), text, diagnostics, crashed);
+            Invoke(analyzer, action, fileContext, text, diagnostics, crashed);
 
         for (int i = 0; i < stream.Documents.Count; i++)
         {
@@ -189,7 +189,7 @@ public sealed class AnalysisDriver
 
         var flowContext = new FlowAnalysisContext(flow, _options, report);
         foreach (var (analyzer, action) in _registrations.Flow)
-            Invoke(analyzer, () => action(flowContext), text, diagnostics, crashed);
+            Invoke(analyzer, action, flowContext, text, diagnostics, crashed);
 
         if (_registrations.Task.Count > 0)
         {
@@ -197,7 +197,7 @@ public sealed class AnalysisDriver
             {
                 var taskContext = new TaskAnalysisContext(flow, task, _options, report);
                 foreach (var (analyzer, action) in _registrations.Task)
-                    Invoke(analyzer, () => action(taskContext), text, diagnostics, crashed);
+                    Invoke(analyzer, action, taskContext, text, diagnostics, crashed);
             }
         }
 
@@ -207,7 +207,7 @@ public sealed class AnalysisDriver
             {
                 var siteContext = new ExpressionAnalysisContext(site, _options, report);
                 foreach (var (analyzer, action) in _registrations.Value)
-                    Invoke(analyzer, () => action(siteContext), text, diagnostics, crashed);
+                    Invoke(analyzer, action, siteContext, text, diagnostics, crashed);
             }
         }
 
@@ -217,7 +217,7 @@ public sealed class AnalysisDriver
             {
                 var siteContext = new ExpressionAnalysisContext(site, _options, report);
                 foreach (var (analyzer, action) in _registrations.Expression)
-                    Invoke(analyzer, () => action(siteContext), text, diagnostics, crashed);
+                    Invoke(analyzer, action, siteContext, text, diagnostics, crashed);
             }
         }
     }
@@ -244,7 +244,7 @@ public sealed class AnalysisDriver
     {
         var context = new ConfigurationAnalysisContext(configuration, _options, report);
         foreach (var (analyzer, action) in _registrations.Configuration)
-            Invoke(analyzer, () => action(context), text, diagnostics, crashed);
+            Invoke(analyzer, action, context, text, diagnostics, crashed);
     }
 
     /// <summary>Calls the run end actions (cross-file rules). Their findings are returned; call once after every file.</summary>
@@ -265,11 +265,12 @@ public sealed class AnalysisDriver
         return diagnostics;
     }
 
-    private static void Invoke(FlowAnalyzer analyzer, Action action, SourceText text, List<Diagnostic> diagnostics, HashSet<string> crashed)
+    // Generic rather than a closure: this runs once per rule and value, and a lambda would allocate each time.
+    private static void Invoke<TContext>(FlowAnalyzer analyzer, Action<TContext> action, TContext context, SourceText text, List<Diagnostic> diagnostics, HashSet<string> crashed)
     {
         try
         {
-            action();
+            action(context);
         }
         catch (Exception ex)
         {

@@ -13,6 +13,7 @@ public static class DidYouMean
         int bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (!MayBeClose(word, candidate)) continue;
             int distance = Distance(word, candidate);
             if (IsClose(word, candidate, distance) && distance < bestDistance)
             {
@@ -32,6 +33,7 @@ public static class DidYouMean
         var close = new List<(string Candidate, int Distance, int Order)>();
         foreach (var candidate in candidates)
         {
+            if (!MayBeClose(word, candidate)) continue;
             int distance = Distance(word, candidate);
             if (IsClose(word, candidate, distance)) close.Add((candidate, distance, close.Count));
         }
@@ -45,6 +47,10 @@ public static class DidYouMean
     // "KF1O01" → KF1001, but not "x" → note.
     private static bool IsClose(string word, string candidate, int distance) =>
         distance <= Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
+
+    // The distance is at least the difference in length: most candidates are ruled out without computing it.
+    private static bool MayBeClose(string word, string candidate) =>
+        Math.Abs(word.Length - candidate.Length) <= Math.Max(1, Math.Max(word.Length, candidate.Length) / 3);
 
     /// <summary>A word as quoted in a message: at most 40 characters, so a pasted paragraph does not flood the output.</summary>
     public static string Excerpt(string word) => word.Length <= 40 ? word : word.Substring(0, 39) + "…";

@@ -1,10 +1,16 @@
+using System;
+using System.Collections;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace Kestra.FlowLint.Pebble;
 
 /// <summary>A parsed template: its top-level nodes and every error found, in source order.</summary>
 public sealed class PebbleTemplate
 {
+    private PebbleSyntaxNode[]? _allNodes;
+    private (object Key, object Value)[]? _facts;
+
     internal PebbleTemplate(string source, IReadOnlyList<PebbleTemplateNode> nodes, IReadOnlyList<PebbleError> errors)
     {
         Source = source;
@@ -20,15 +26,94 @@ public sealed class PebbleTemplate
 
     public bool HasErrors => Errors.Count > 0;
 
-    /// <summary>Every node and expression of the template, depth first, parents before children.</summary>
-    public IEnumerable<PebbleSyntaxNode> DescendantNodes()
+    /// <summary>
+    /// Every node and expression of the template, depth first, parents before children. Flattened once and kept:
+    /// a dozen rules walk the same template, and an array walk allocates nothing.
+    /// </summary>
+    public SyntaxNodeList DescendantNodes() => new(_allNodes ??= Flatten());
+
+    private PebbleSyntaxNode[] Flatten()
     {
-        foreach (var node in Nodes)
+        var all = new List<PebbleSyntaxNode>();
+        var stack = new Stack<(PebbleSyntaxNode Node, int Next)>();
+        foreach (var top in Nodes)
         {
-            foreach (var d in node.DescendantNodesAndSelf())
+            all.Add(top);
+            stack.Push((top, 0));
+            while (stack.Count > 0)
             {
-                yield return d;
+                var (node, next) = stack.Pop();
+                if (next >= node.ChildCount) continue;
+                stack.Push((node, next + 1));
+                var child = node.GetChild(next);
+                all.Add(child);
+                stack.Push((child, 0));
             }
         }
+        return all.ToArray();
+    }
+
+    /// <summary>
+    /// Facts derived from the syntax alone (the calls it makes, the names it binds, …), computed once per template
+    /// and shared by the rules that ask: <paramref name="key"/> identifies the fact (one static object per kind of
+    /// fact), <paramref name="compute"/> makes it from the template. Safe to call from several threads.
+    /// </summary>
+    public T GetOrAddFact<T>(object key, Func<PebbleTemplate, T> compute) where T : class
+    {
+        if (Find(Volatile.Read(ref _facts), key) is T known) return known;
+        var value = compute(this);
+        while (true)
+        {
+            var current = Volatile.Read(ref _facts);
+            // Another thread may have added it meanwhile: every caller then sees the same instance.
+            if (Find(current, key) is T added) return added;
+            int n = current?.Length ?? 0;
+            var grown = new (object, object)[n + 1];
+            if (n > 0) Array.Copy(current!, grown, n);
+            grown[n] = (key, value);
+            if (Interlocked.CompareExchange(ref _facts, grown, current) == current) return value;
+        }
+    }
+
+    private static object? Find((object Key, object Value)[]? facts, object key)
+    {
+        if (facts is null) return null;
+        foreach (var (k, v) in facts)
+            if (ReferenceEquals(k, key)) return v;
+        return null;
+    }
+}
+
+/// <summary>The nodes of a template, in walk order; enumerating it with `foreach` allocates nothing.</summary>
+public readonly struct SyntaxNodeList : IReadOnlyList<PebbleSyntaxNode>
+{
+    private readonly PebbleSyntaxNode[] _nodes;
+
+    internal SyntaxNodeList(PebbleSyntaxNode[] nodes) => _nodes = nodes;
+
+    public int Count => _nodes.Length;
+
+    public PebbleSyntaxNode this[int index] => _nodes[index];
+
+    public Enumerator GetEnumerator() => new(_nodes);
+
+    IEnumerator<PebbleSyntaxNode> IEnumerable<PebbleSyntaxNode>.GetEnumerator() => ((IEnumerable<PebbleSyntaxNode>)_nodes).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _nodes.GetEnumerator();
+
+    public struct Enumerator
+    {
+        private readonly PebbleSyntaxNode[] _nodes;
+        private int _index;
+
+        internal Enumerator(PebbleSyntaxNode[] nodes)
+        {
+            _nodes = nodes;
+            _index = -1;
+        }
+
+        public PebbleSyntaxNode Current => _nodes[_index];
+
+        public bool MoveNext() => ++_index < _nodes.Length;
     }
 }
