@@ -148,6 +148,7 @@ internal static class CheckCommand
             {
                 results[i] = driver.ReportUnreadable(display, ex.Message);
             }
+            Release(results[i].Text, files[i]);
         });
 
         var all = new List<FileAnalysisResult>(results);
@@ -218,6 +219,22 @@ internal static class CheckCommand
             $"{errors} error(s), {warnings} warning(s), {notes} note(s)" + (suppressed > 0 ? $", {suppressed} suppressed" : "") +
             (excluded > 0 ? $"; {excluded} file(s) excluded by configuration" : ""));
         return failing > 0 ? ExitFindings : ExitOk;
+    }
+
+    /// <summary>
+    /// Lets go of a file's text once it is analysed, so memory stays flat however many files a run has: the report
+    /// reads a file again only if it has findings to show. What the post-processing needs later (whether the file
+    /// may hold suppression comments) is worked out first.
+    /// </summary>
+    private static void Release(SourceText? text, string path)
+    {
+        if (text is null) return;
+        Analysis.Suppression.InlineSuppressions.MayContainDirectives(text);
+        text.Release(() =>
+        {
+            var bytes = File.ReadAllBytes(path);
+            return SourceText.TryDecode(bytes, text.Path, out var again, out _) ? again!.Text : null;
+        });
     }
 
     /// <summary>Fixed standard input as text; bytes that are not text are passed through as UTF-8 replacement text.</summary>

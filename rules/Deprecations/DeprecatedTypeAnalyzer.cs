@@ -24,8 +24,10 @@ public sealed class DeprecatedTypeAnalyzer : FlowAnalyzer
         DeprecationEdits.ForEachTypedMapping(flow.Flow.Root, (_, type) =>
         {
             string name = type.Value;
-            string owner = DeprecationEdits.OwnerPath(type);
             var resolution = KestraKnowledge.ResolveType(name);
+            // Only written out when reported: this runs for every typed mapping of every flow.
+            string owner = resolution.IsAlias || resolution.Plugin is { IsDeprecated: true } || DeprecationFacts.RemovedCoreTypes.ContainsKey(name)
+                ? DeprecationEdits.OwnerPath(type) : "";
             if (resolution.IsAlias)
             {
                 string canonical = resolution.CanonicalType;

@@ -77,14 +77,15 @@ internal static class ContextReferences
 
     private static IReadOnlyList<ContextReference> Collect(PebbleTemplate template, string rootName)
     {
-        if (BoundNames(template).Contains(rootName)) return Array.Empty<ContextReference>();
+        bool hasTags = template.HasTags;
+        if (hasTags && BoundNames(template).Contains(rootName)) return Array.Empty<ContextReference>();
         List<ContextReference>? found = null;
         foreach (var node in template.DescendantNodes())
         {
             if (node is not VariableExpression { } root || root.Name != rootName) continue;
             if (root.Parent is not AttributeExpression access || access.Target != root || access.Arguments is not null) continue;
             if (access.Key is not LiteralExpression { Kind: PebbleLiteralKind.String } key || key.StringValue is not { } name) continue;
-            if (root.FirstAncestor<MacroNode>() is not null) continue;
+            if (hasTags && root.FirstAncestor<MacroNode>() is not null) continue;
             (found ??= new List<ContextReference>()).Add(new ContextReference(root, access, name, key.Span, GuardOf(access, rootName, name)));
         }
         return (IReadOnlyList<ContextReference>?)found ?? Array.Empty<ContextReference>();

@@ -82,10 +82,19 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
                     ? $"if they share one value, store it at '{common}', the lowest namespace they all inherit from, where access stays narrowest"
                     : "they have no common parent, so one shared value would be shared across unrelated namespaces: store a copy in each, or keep it in a dedicated namespace and read it with `secret(…, namespace=…)`";
                 string listed = List(namespaces);
+                // Every use of a key carries the same message (a repository can have thousands): format it once.
+                var messages = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
                 foreach (var read in group)
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(Rule, read.Location, read.OwnerPath, null, null,
-                        read.Display, namespaces.Count.ToString(CultureInfo.InvariantCulture), listed, advice));
+                    if (!messages.TryGetValue(read.Display, out var first))
+                    {
+                        first = Diagnostic.Create(Rule, read.Location, read.OwnerPath, null, null,
+                            read.Display, namespaces.Count.ToString(CultureInfo.InvariantCulture), listed, advice);
+                        messages.Add(read.Display, first);
+                        end.ReportDiagnostic(first);
+                        continue;
+                    }
+                    end.ReportDiagnostic(first.At(read.Location, read.OwnerPath));
                 }
             }
         });

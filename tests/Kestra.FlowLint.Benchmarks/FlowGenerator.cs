@@ -32,6 +32,12 @@ public sealed class FlowGenerator
     private readonly Random _random;
     private readonly StringBuilder _sb = new();
     private int _taskNumber; // task ids are unique in a flow, as Kestra requires
+    // The last task of each kind written so far: outputs are read from tasks that exist, as in a real flow.
+    private readonly System.Collections.Generic.Dictionary<string, string> _lastTaskOfKind = new(StringComparer.Ordinal);
+
+    /// <summary>`outputs.ID.property` of the last task of that kind, or null when the flow has none yet.</summary>
+    private string? OutputOf(string kind, string property) =>
+        _lastTaskOfKind.TryGetValue(kind, out var id) ? "outputs." + id + "." + property : null;
 
     public FlowGenerator(int seed) => _random = new Random(seed);
 
@@ -76,6 +82,7 @@ public sealed class FlowGenerator
         plant = null;
         var sb = _sb.Clear();
         _taskNumber = 0;
+        _lastTaskOfKind.Clear();
         string ns = $"company.{Word()}.{Word()}";
         sb.Append("id: ").Append(Word()).Append('-').Append(index.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("namespace: ").Append(ns).Append('\n');
@@ -113,7 +120,7 @@ public sealed class FlowGenerator
         if (_random.Next(3) == 0) sb.Append("  - id: hook\n    type: io.kestra.plugin.core.trigger.Webhook\n    key: \"{{ secret('WEBHOOK_KEY') }}\"\n");
         if (_random.Next(4) == 0) sb.Append("  - id: upstream\n    type: io.kestra.plugin.core.trigger.Flow\n    conditions:\n      - type: io.kestra.plugin.core.condition.ExecutionStatus\n        in: [SUCCESS]\n");
 
-        sb.Append("outputs:\n  - id: rows\n    type: INT\n    value: \"{{ outputs.load_").Append(0).Append(".rowCount ?? 0 }}\"\n");
+        sb.Append("outputs:\n  - id: rows\n    type: INT\n    value: \"{{ ").Append(OutputOf("load", "rowCount") ?? "0").Append(" ?? 0 }}\"\n");
         if (_random.Next(2) == 0)
             sb.Append("pluginDefaults:\n  - type: io.kestra.plugin.jdbc.postgresql\n    values:\n      url: jdbc:postgresql://db:5432/").Append(Word()).Append("\n      username: \"{{ secret('PG_USER') }}\"\n      password: \"{{ secret('PG_PASSWORD') }}\"\n");
         return sb.ToString();
@@ -125,8 +132,9 @@ public sealed class FlowGenerator
     {
         var sb = _sb;
         int kind = depth >= 2 ? _random.Next(5) : _random.Next(8);
-        Indent(indent); sb.Append("- id: ").Append(kind switch { 0 => "log", 1 => "fetch", 2 => "load", 3 => "script", 4 => "query", 5 => "each", 6 => "parallel", _ => "branch" })
-            .Append('_').Append(_taskNumber++).Append('\n');
+        string kindName = kind switch { 0 => "log", 1 => "fetch", 2 => "load", 3 => "script", 4 => "query", 5 => "each", 6 => "parallel", _ => "branch" };
+        string id = kindName + "_" + (_taskNumber++).ToString(CultureInfo.InvariantCulture);
+        Indent(indent); sb.Append("- id: ").Append(id).Append('\n');
         int i = indent + 2;
         switch (kind)
         {
@@ -147,7 +155,7 @@ public sealed class FlowGenerator
                 break;
             case 2:
                 Indent(i); sb.Append("type: io.kestra.plugin.jdbc.postgresql.CopyIn\n");
-                Indent(i); sb.Append("from: \"{{ outputs.fetch_1.uri ?? vars.bucket ~ '/' ~ inputs.name }}\"\n");
+                Indent(i); sb.Append("from: \"{{ ").Append(OutputOf("fetch", "uri") is { } fetched ? fetched + " ?? " : "").Append("vars.bucket ~ '/' ~ inputs.name }}\"\n");
                 Indent(i); sb.Append("table: ").Append(Word()).Append("_staging\n");
                 Indent(i); sb.Append("header: true\n");
                 break;
@@ -182,18 +190,19 @@ public sealed class FlowGenerator
                 break;
             default:
                 Indent(i); sb.Append("type: io.kestra.plugin.core.flow.If\n");
-                Indent(i); sb.Append("condition: \"{{ inputs.mode == 'full' and (outputs.query_1.size ?? 0) > 10 }}\"\n");
+                Indent(i); sb.Append("condition: \"{{ inputs.mode == 'full'").Append(OutputOf("query", "size") is { } size ? " and (" + size + " ?? 0) > 10" : "").Append(" }}\"\n");
                 Indent(i); sb.Append("then:\n");
                 Task(0, i + 2, depth + 1);
                 Indent(i); sb.Append("else:\n");
                 Task(1, i + 2, depth + 1);
                 break;
         }
+        _lastTaskOfKind[kindName] = id;
     }
 
     private string Expression() => _random.Next(8) switch
     {
-        0 => "Loaded {{ outputs.load_1.rowCount ?? 0 }} rows for {{ inputs.name | " + Pick(Filters) + " }}",
+        0 => "Loaded {{ " + (OutputOf("load", "rowCount") ?? "0") + " ?? 0 }} rows for {{ inputs.name | " + Pick(Filters) + " }}",
         1 => "{{ inputs.mode == 'full' ? 'full reload' : 'incremental' }} on {{ vars.day }}",
         2 => "{% if inputs.mode == 'dry-run' %}dry run{% else %}{{ execution.id }}{% endif %}",
         3 => "{% for d in [1, 2, 3] %}{{ d * 2 }} {% endfor %}",

@@ -53,15 +53,30 @@ internal static class RuleProfile
     public static void Loop(int count, int rounds)
     {
         var files = FlowGenerator.Generate(count);
-        var analyzers = RuleCatalog.CreateAnalyzers();
+        IReadOnlyList<FlowAnalyzer> analyzers = Environment.GetEnvironmentVariable("FLOWLINT_NO_RULES") == "1"
+            ? Array.Empty<FlowAnalyzer>() : RuleCatalog.CreateAnalyzers();
+        bool parseOnly = Environment.GetEnvironmentVariable("FLOWLINT_PARSE_ONLY") == "1";
         using var sampler = Environment.GetEnvironmentVariable("FLOWLINT_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         for (int round = 0; round < rounds; round++)
         {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpu0 = process.TotalProcessorTime;
+            var pause0 = GC.GetTotalPauseDuration();
+            long allocated0 = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             var driver = new AnalysisDriver(analyzers);
-            foreach (var (path, text) in files) driver.AnalyzeText(new SourceText(text, path));
-            driver.CompleteRun();
+            if (parseOnly)
+                foreach (var (path, text) in files) Kestra.FlowLint.Yaml.YamlParser.Parse(new SourceText(text, path), new Kestra.FlowLint.Yaml.YamlParseOptions());
+            else
+            {
+                foreach (var (path, text) in files) driver.AnalyzeText(new SourceText(text, path));
+                driver.CompleteRun();
+            }
             double lint = watch.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            var cpu1 = process.TotalProcessorTime;
+            double pause = (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
             watch.Restart();
             foreach (var (_, text) in files)
             {
@@ -70,7 +85,11 @@ internal static class RuleProfile
                 catch (YamlDotNet.Core.YamlException) { }
             }
             double yaml = watch.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"round {round}: lint {lint:F0} ms, bare YamlDotNet {yaml:F0} ms, ratio {lint / yaml:F2}");
+            process.Refresh();
+            var cpu2 = process.TotalProcessorTime;
+            // CPU time (all threads, GC included) is steadier than wall time on a shared machine.
+            double lintCpu = (cpu1 - cpu0).TotalMilliseconds, yamlCpu = (cpu2 - cpu1).TotalMilliseconds;
+            Console.WriteLine($"round {round}: lint {lint:F0} ms (cpu {lintCpu:F0}), bare YamlDotNet {yaml:F0} ms (cpu {yamlCpu:F0}), ratio {lint / yaml:F2} (cpu {lintCpu / yamlCpu:F2}); lint GC pauses {pause:F0} ms, {allocated / 1e6:F0} MB allocated");
         }
         sampler?.Print();
     }

@@ -73,6 +73,10 @@ public sealed class Diagnostic
     public string? SuppressionJustification { get; }
     public SuppressionKind SuppressionKind { get; }
 
+    /// <summary>The same finding (rule, message, severity) at another place: a rule reporting one message many times shares it.</summary>
+    public Diagnostic At(Location location, string ownerPath) =>
+        new(Descriptor, location, Severity, Message, ownerPath, Array.Empty<CodeFix>(), Properties, IsSuppressed, SuppressionJustification, SuppressionKind);
+
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
         severity == Severity ? this : new Diagnostic(Descriptor, Location, severity, Message, OwnerPath, Fixes, Properties, IsSuppressed, SuppressionJustification, SuppressionKind);
 

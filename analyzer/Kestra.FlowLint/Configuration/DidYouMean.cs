@@ -62,24 +62,37 @@ public static class DidYouMean
     /// <summary>Optimal string alignment distance, ignoring case: insertions, deletions, substitutions, transpositions.</summary>
     public static int Distance(string a, string b)
     {
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows of the matrix and both words upper-cased, on the stack when they are short (they nearly always are).
+        int width = b.Length + 1;
+        const int StackLimit = 256;
+        Span<int> rows = 3 * width <= StackLimit ? stackalloc int[3 * width] : new int[3 * width];
+        Span<char> upper = a.Length + b.Length <= StackLimit ? stackalloc char[a.Length + b.Length] : new char[a.Length + b.Length];
+        var ua = upper.Slice(0, a.Length);
+        var ub = upper.Slice(a.Length);
+        for (int i = 0; i < a.Length; i++) ua[i] = char.ToUpperInvariant(a[i]);
+        for (int j = 0; j < b.Length; j++) ub[j] = char.ToUpperInvariant(b[j]);
+
+        var previous2 = rows.Slice(0, width);
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (int j = 0; j <= b.Length; j++) previous[j] = j;
         for (int i = 1; i <= a.Length; i++)
         {
             current[0] = i;
-            char ca = char.ToUpperInvariant(a[i - 1]);
+            char ca = ua[i - 1];
             for (int j = 1; j <= b.Length; j++)
             {
-                char cb = char.ToUpperInvariant(b[j - 1]);
+                char cb = ub[j - 1];
                 int cost = ca == cb ? 0 : 1;
                 int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && ca == char.ToUpperInvariant(b[j - 2]) && char.ToUpperInvariant(a[i - 2]) == cb)
+                if (i > 1 && j > 1 && ca == ub[j - 2] && ua[i - 2] == cb)
                     value = Math.Min(value, previous2[j - 2] + 1);
                 current[j] = value;
             }
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
         return previous[b.Length];
     }

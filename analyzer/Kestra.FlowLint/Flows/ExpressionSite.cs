@@ -29,20 +29,20 @@ public sealed class ExpressionSite
         YamlScalar scalar,
         YamlAlias? viaAlias,
         SiteOwnerKind ownerKind,
-        string propertyPath,
-        string relativePath,
-        string ownerPath,
+        SitePaths paths,
         bool isRendered)
     {
         Flow = flow;
         Scalar = scalar;
         ViaAlias = viaAlias;
         OwnerKind = ownerKind;
-        PropertyPath = propertyPath;
-        RelativePath = relativePath;
-        OwnerPath = ownerPath;
+        _paths = paths;
         IsRendered = isRendered;
     }
+
+    // The three paths are written out only when asked for: most sites are never reported.
+    private readonly SitePaths _paths;
+    private string? _propertyPath, _relativePath, _ownerPath;
 
     public FlowDocument Flow { get; }
     public YamlScalar Scalar { get; }
@@ -59,23 +59,16 @@ public sealed class ExpressionSite
     public FlowPluginDefault? PluginDefault { get; internal set; }
 
     /// <summary>The YAML path from the flow's root, e.g. `tasks[0].message[1]`.</summary>
-    public string PropertyPath { get; }
+    public string PropertyPath => _propertyPath ??= _paths.Property;
 
     /// <summary>The path below the owner, e.g. `message[1]` or `headers.Authorization`.</summary>
-    public string RelativePath { get; }
+    public string RelativePath => _relativePath ??= _paths.Relative;
 
     /// <summary>The first property name below the owner (`message` for `message[1]`).</summary>
-    public string PropertyName
-    {
-        get
-        {
-            int end = RelativePath.IndexOfAny(PathSeparators);
-            return end < 0 ? RelativePath : RelativePath.Substring(0, end);
-        }
-    }
+    public string PropertyName => _paths.PropertyName;
 
     /// <summary>A stable description of the owner and property, independent of line numbers (for fingerprints).</summary>
-    public string OwnerPath { get; }
+    public string OwnerPath => _ownerPath ??= _paths.Owner;
 
     /// <summary>Whether Kestra renders this value with Pebble (ids, types and descriptions are never rendered).</summary>
     public bool IsRendered { get; }
@@ -96,7 +89,77 @@ public sealed class ExpressionSite
     /// <summary>The span a finding about the whole value is reported at.</summary>
     public TextSpan ValueSpan => ViaAlias?.Span ?? Scalar.Span;
 
-    private static readonly char[] PathSeparators = { '.', '[' };
-
     public override string ToString() => $"{PropertyPath} = {Value}";
+}
+
+/// <summary>
+/// The paths of a site: the ones of the property it belongs to, written out by the flow walk, and the keys and
+/// indexes below it as a chain shared by sibling sites. Nothing is concatenated until a path is asked for.
+/// </summary>
+internal readonly struct SitePaths
+{
+    private readonly string _property;
+    private readonly string _relative;
+    private readonly string _owner;
+    private readonly PathSegment? _below;
+
+    public SitePaths(string property, string relative, string owner, PathSegment? below)
+    {
+        _property = property;
+        _relative = relative;
+        _owner = owner;
+        _below = below;
+    }
+
+    /// <summary>The paths one key (or, when <paramref name="key"/> is null, one index) further down.</summary>
+    public SitePaths Below(string? key, int index) => new(_property, _relative, _owner, new PathSegment(_below, key, index));
+
+    public string Property => _below is null ? _property : _property + _below.Render('.');
+    public string Relative => _below is null ? _relative : _relative + _below.Render('.');
+    public string Owner => _below is null ? _owner : _owner + _below.Render('/');
+
+    /// <summary>The first property name of the relative path (`message` for `message[1]`).</summary>
+    public string PropertyName
+    {
+        get
+        {
+            int end = _relative.IndexOfAny(PathSeparators);
+            if (end >= 0) return _relative.Substring(0, end);
+            // Below a named property the first separator is where the chain starts.
+            if (_relative.Length > 0 || _below is null) return _relative;
+            string full = Relative;
+            int cut = full.IndexOfAny(PathSeparators);
+            return cut < 0 ? full : full.Substring(0, cut);
+        }
+    }
+
+    private static readonly char[] PathSeparators = { '.', '[' };
+}
+
+/// <summary>One key or index below a property, pointing at the one above it.</summary>
+internal sealed class PathSegment
+{
+    public PathSegment(PathSegment? parent, string? key, int index)
+    {
+        Parent = parent;
+        Key = key;
+        Index = index;
+    }
+
+    public PathSegment? Parent { get; }
+    public string? Key { get; }
+    public int Index { get; }
+
+    public string Render(char separator)
+    {
+        var parts = new System.Collections.Generic.List<PathSegment>();
+        for (var s = this; s is not null; s = s.Parent) parts.Add(s);
+        var text = new System.Text.StringBuilder();
+        for (int i = parts.Count - 1; i >= 0; i--)
+        {
+            if (parts[i].Key is { } key) text.Append(separator).Append(key);
+            else text.Append('[').Append(parts[i].Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+        }
+        return text.ToString();
+    }
 }

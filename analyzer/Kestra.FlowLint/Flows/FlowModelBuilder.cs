@@ -398,35 +398,32 @@ public sealed class FlowModelBuilder
     }
 
     /// <summary>Adds every scalar below a value (its own scalar, or the leaves of a mapping/sequence) as a site.</summary>
-    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, FlowTask? owner)
+    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, FlowTask? owner) =>
+        AddValues(node, alias, ownerKind, new SitePaths(path, relativePath, ownerPath, null), rendered, owner);
+
+    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, SitePaths paths, bool rendered, FlowTask? owner)
     {
         var (value, valueAlias) = Resolve(node, alias);
         switch (value)
         {
             case YamlScalar scalar:
-                AddScalar(scalar, valueAlias, ownerKind, path, relativePath, ownerPath, rendered, owner);
+                AddScalar(scalar, valueAlias, ownerKind, paths, rendered, owner);
                 break;
             case YamlSequence sequence:
                 for (int i = 0; i < sequence.Items.Count; i++)
-                {
-                    string index = "[" + Index(i) + "]";
-                    AddValues(sequence.Items[i], valueAlias, ownerKind, path + index, relativePath + index, ownerPath + index, rendered, owner);
-                }
+                    AddValues(sequence.Items[i], valueAlias, ownerKind, paths.Below(null, i), rendered, owner);
                 break;
             case YamlMapping mapping:
                 foreach (var entry in mapping.EffectiveEntries())
-                {
-                    string key = (entry.Key as YamlScalar)?.Value ?? "?";
-                    AddValues(entry.Value, valueAlias, ownerKind, path + "." + key, relativePath + "." + key, ownerPath + "/" + key, rendered, owner);
-                }
+                    AddValues(entry.Value, valueAlias, ownerKind, paths.Below((entry.Key as YamlScalar)?.Value ?? "?", 0), rendered, owner);
                 break;
         }
     }
 
-    private void AddScalar(YamlScalar scalar, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, FlowTask? owner)
+    private void AddScalar(YamlScalar scalar, YamlAlias? alias, SiteOwnerKind ownerKind, SitePaths paths, bool rendered, FlowTask? owner)
     {
         if (scalar.IsNull && scalar.Style == YamlScalarStyle.Plain) return;
-        var site = new ExpressionSite(_flow, scalar, alias, ownerKind, path, relativePath, ownerPath, rendered) { Task = owner };
+        var site = new ExpressionSite(_flow, scalar, alias, ownerKind, paths, rendered) { Task = owner };
         _values.Add(site);
         if (PebbleParser.MayContainTemplate(scalar.Value.AsSpan()))
         {

@@ -215,6 +215,21 @@ public static class CredentialPatterns
     {
         // Every value of a flow asks; most keys (`type`, `commands`, `uri`) are ruled out by their last two letters.
         if (!EndsLikeOneOf(key, SensitiveEndings, extra)) return null;
+        if (extra is { Count: > 0 }) return Classify(key, extra);
+        // The same few hundred keys come back in every flow: remember the answers (bounded, for hostile input).
+        if (ClassifiedNames.TryGetValue(key, out var known)) return known;
+        var name = Classify(key, null);
+        // (ConcurrentDictionary.Count takes every lock, so the size is counted here.)
+        if (System.Threading.Volatile.Read(ref _classifiedCount) < 4096 && ClassifiedNames.TryAdd(key, name))
+            System.Threading.Interlocked.Increment(ref _classifiedCount);
+        return name;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SensitiveName?> ClassifiedNames = new(StringComparer.Ordinal);
+    private static int _classifiedCount;
+
+    private static SensitiveName? Classify(string key, IReadOnlyList<SensitiveName>? extra)
+    {
         string normalized = NormalizeName(key);
         if (normalized.Length == 0) return null;
         if (extra != null)

@@ -190,10 +190,23 @@ public static class DeprecationFacts
     /// <summary>The deprecated property of that scope and name applying to the type, or null.</summary>
     public static DeprecatedProperty? FindProperty(DeprecationScope scope, string? type, string name)
     {
-        foreach (var p in Properties)
-            if (p.Scope == scope && p.Name == name && p.AppliesTo(type)) return p;
+        // Asked for every key of every typed mapping; nearly every key is not deprecated at all.
+        if (!PropertiesByName.Value.TryGetValue(name, out var candidates)) return null;
+        foreach (var p in candidates)
+            if (p.Scope == scope && p.AppliesTo(type)) return p;
         return null;
     }
+
+    private static readonly Lazy<Dictionary<string, List<DeprecatedProperty>>> PropertiesByName = new(() =>
+    {
+        var index = new Dictionary<string, List<DeprecatedProperty>>(StringComparer.Ordinal);
+        foreach (var p in Properties)
+        {
+            if (!index.TryGetValue(p.Name, out var list)) index.Add(p.Name, list = new List<DeprecatedProperty>());
+            list.Add(p);
+        }
+        return index;
+    });
 
     private static Dictionary<string, DeprecatedPluginNote> IndexNotes()
     {

@@ -27,6 +27,21 @@ public sealed class PebbleTemplate
     public bool HasErrors => Errors.Count > 0;
 
     /// <summary>
+    /// Whether the template has a tag (`{% … %}`) anywhere. Names are only bound (`set`, `for`, macro parameters)
+    /// and macros only defined inside tags, and tags only appear at the top level or in other tags' bodies, so a
+    /// template without one (nearly every value) needs no scope analysis.
+    /// </summary>
+    public bool HasTags
+    {
+        get
+        {
+            foreach (var node in Nodes)
+                if (node is PebbleTagNode) return true;
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Every node and expression of the template, depth first, parents before children. Flattened once and kept:
     /// a dozen rules walk the same template, and an array walk allocates nothing.
     /// </summary>

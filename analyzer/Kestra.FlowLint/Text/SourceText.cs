@@ -12,20 +12,84 @@ namespace Kestra.FlowLint.Text;
 public sealed class SourceText
 {
     private readonly int[] _lineStarts;
+    private readonly int _length;
+    private string? _text;
+    // Set while the text is released (see Release): how to read it again, and what it must be.
+    private Func<string?>? _reload;
+    private int _releasedHash;
+    private bool? _mayContainDirectives;
 
     public SourceText(string text, string? path = null)
     {
-        Text = text ?? throw new ArgumentNullException(nameof(text));
+        _text = text ?? throw new ArgumentNullException(nameof(text));
+        _length = text.Length;
         Path = path ?? string.Empty;
         _lineStarts = ComputeLineStarts(text);
     }
 
-    public string Text { get; }
+    public string Text => _text ?? Reload();
 
     /// <summary>The path the file is reported under (may be empty for in-memory text).</summary>
     public string Path { get; }
 
-    public int Length => Text.Length;
+    public int Length => _length;
+
+    /// <summary>
+    /// Lets go of the characters, keeping the path, length and line index, so that a run over thousands of files
+    /// does not hold every file at once. <paramref name="reload"/> reads the text again when a finding's frame,
+    /// snippet or fingerprint needs it; only a few reloaded texts are kept at a time. If the file changed
+    /// meanwhile, the text reads as blanks with the original line breaks, so positions stay valid and nothing
+    /// else from the new content is shown.
+    /// </summary>
+    public void Release(Func<string?> reload)
+    {
+        lock (ReloadGate)
+        {
+            if (_text is null) return;
+            _releasedHash = _text.GetHashCode();
+            _reload = reload ?? throw new ArgumentNullException(nameof(reload));
+            _text = null;
+        }
+    }
+
+    private static readonly object ReloadGate = new();
+    private static readonly SourceText?[] Reloaded = new SourceText?[4];
+    private static int _nextReloadSlot;
+
+    private string Reload()
+    {
+        lock (ReloadGate)
+        {
+            if (_text is { } alive) return alive;
+            string? again = null;
+            try { again = _reload!(); }
+            catch (Exception ex) when (ex is System.IO.IOException or UnauthorizedAccessException) { }
+            string text = again is not null && again.Length == _length && again.GetHashCode() == _releasedHash ? again : Blank();
+            // A small ring of reloaded texts: reports walk findings file by file, so each file is read once.
+            if (Reloaded[_nextReloadSlot] is { } evicted && evicted != this && evicted._reload is not null) evicted._text = null;
+            Reloaded[_nextReloadSlot] = this;
+            _nextReloadSlot = (_nextReloadSlot + 1) % Reloaded.Length;
+            _text = text;
+            return text;
+        }
+    }
+
+    // Same length, same line breaks (as "\n" padding keeps offsets), nothing else.
+    private string Blank()
+    {
+        var chars = new char[_length];
+        for (int i = 0; i < chars.Length; i++) chars[i] = ' ';
+        for (int line = 1; line < _lineStarts.Length; line++)
+            if (_lineStarts[line] - 1 < chars.Length) chars[_lineStarts[line] - 1] = '\n';
+        return new string(chars);
+    }
+
+    /// <summary>Cache for the inline-suppression pre-check, so a released text is not read again just for it.</summary>
+    internal bool? MayContainDirectives
+    {
+        get => _mayContainDirectives;
+        set => _mayContainDirectives = value;
+    }
     public int LineCount => _lineStarts.Length;
 
     public char this[int index] => Text[index];
@@ -53,14 +117,14 @@ public sealed class SourceText
     public int GetLineFromOffset(int offset)
     {
         if (offset < 0) offset = 0;
-        if (offset > Text.Length) offset = Text.Length;
+        if (offset > _length) offset = _length;
         int index = Array.BinarySearch(_lineStarts, offset);
         return index >= 0 ? index : ~index - 1;
     }
 
     public LinePosition GetLinePosition(int offset)
     {
-        if (offset > Text.Length) offset = Text.Length;
+        if (offset > _length) offset = _length;
         if (offset < 0) offset = 0;
         int line = GetLineFromOffset(offset);
         return new LinePosition(line, offset - _lineStarts[line]);
@@ -73,7 +137,7 @@ public sealed class SourceText
     public int GetOffset(LinePosition position)
     {
         if (position.Line < 0) return 0;
-        if (position.Line >= _lineStarts.Length) return Text.Length;
+        if (position.Line >= _lineStarts.Length) return _length;
         int start = _lineStarts[position.Line];
         int end = GetLineEnd(position.Line);
         return Math.Min(start + Math.Max(0, position.Character), end);

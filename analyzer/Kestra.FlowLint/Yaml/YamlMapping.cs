@@ -13,6 +13,7 @@ public sealed class YamlMapping : YamlNode
     // Filled once, with the exact size, when the mapping is complete (see YamlSequence).
     private YamlEntry[] _entries = System.Array.Empty<YamlEntry>();
     private bool _hasMergeKeys;
+    private YamlEntry[]? _effective;
 
     internal YamlMapping(YamlNode? parent, int depth, bool isFlowStyle)
         : base(parent, depth)
@@ -29,7 +30,7 @@ public sealed class YamlMapping : YamlNode
     internal void AddExpandedSize(int size) => _expandedSize = (int)System.Math.Min(int.MaxValue, (long)_expandedSize + size);
 
     /// <summary>The entries as written, duplicates and <c>&lt;&lt;</c> entries included.</summary>
-    public IReadOnlyList<YamlEntry> Entries => _entries;
+    public YamlList<YamlEntry> Entries => new(_entries);
 
     /// <summary>True for <c>{a: 1}</c>, false for a block mapping.</summary>
     public bool IsFlowStyle { get; }
@@ -74,31 +75,57 @@ public sealed class YamlMapping : YamlNode
     /// <c>&lt;&lt;</c> entries left out), then merged entries whose key is not already present, in
     /// YAML 1.1 precedence order. Entries with non-scalar keys are always included.
     /// </summary>
-    public IEnumerable<YamlEntry> EffectiveEntries()
+    public YamlList<YamlEntry> EffectiveEntries() => new(_effective ??= ComputeEffectiveEntries());
+
+    // Computed once per mapping (the tree is immutable once built); without merge keys or duplicate keys, which
+    // is nearly every mapping, the entries themselves.
+    private YamlEntry[] ComputeEffectiveEntries()
     {
+        if (!_hasMergeKeys && !HasDuplicateKeys()) return _entries;
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var effective = new List<YamlEntry>(_entries.Length);
         foreach (var entry in _entries)
         {
             if (entry.IsMergeKey)
                 continue;
             var text = entry.KeyText;
             if (text == null || seen.Add(text))
-                yield return entry;
+                effective.Add(entry);
         }
-        if (!_hasMergeKeys)
-            yield break;
-
-        foreach (var source in MergeSources())
+        if (_hasMergeKeys)
         {
-            foreach (var entry in source._entries)
+            foreach (var source in MergeSources())
             {
-                if (entry.IsMergeKey)
-                    continue;
-                var text = entry.KeyText;
-                if (text == null || seen.Add(text))
-                    yield return entry;
+                foreach (var entry in source._entries)
+                {
+                    if (entry.IsMergeKey)
+                        continue;
+                    var text = entry.KeyText;
+                    if (text == null || seen.Add(text))
+                        effective.Add(entry);
+                }
             }
         }
+        return effective.ToArray();
+    }
+
+    private bool HasDuplicateKeys()
+    {
+        if (_entries.Length <= 16)
+        {
+            for (int i = 1; i < _entries.Length; i++)
+            {
+                var key = _entries[i].KeyText;
+                if (key == null) continue;
+                for (int j = 0; j < i; j++)
+                    if (_entries[j].KeyText == key) return true;
+            }
+            return false;
+        }
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var entry in _entries)
+            if (entry.KeyText is { } key && !seen.Add(key)) return true;
+        return false;
     }
 
     internal void SetEntries(YamlEntry[] entries)

@@ -51,6 +51,41 @@ public class SyntaxTreeTests
     }
 
     [TestMethod]
+    public void DescendantNodesAreTheDepthFirstWalkOfEveryTopLevelNode()
+    {
+        var parsed = P.Parse(Sample);
+        var expected = new List<PebbleSyntaxNode>();
+        foreach (var top in parsed.Nodes) expected.AddRange(top.DescendantNodesAndSelf());
+        parsed.DescendantNodes().ToList().ShouldBe(expected);
+        // Kept, not rebuilt: rules walk the same template many times.
+        parsed.DescendantNodes()[5].ShouldBeSameAs(parsed.DescendantNodes()[5]);
+    }
+
+    [TestMethod]
+    public void HasTagsOnlyWhenSomeTagIsWritten()
+    {
+        P.Parse(Sample).HasTags.ShouldBeTrue();
+        P.Parse("text {{ a | b }} {# c #}").HasTags.ShouldBeFalse();
+        P.Parse("{% raw %}{% set x = 1 %}{% endraw %}").HasTags.ShouldBeFalse();
+    }
+
+    [TestMethod]
+    public void FactsAreComputedOncePerTemplateAndKey()
+    {
+        var parsed = P.Parse(Sample);
+        object key = new(), other = new();
+        int computed = 0;
+        var first = parsed.GetOrAddFact(key, t => { computed++; return new List<int> { t.Nodes.Count }; });
+        parsed.GetOrAddFact(key, t => { computed++; return new List<int>(); }).ShouldBeSameAs(first);
+        parsed.GetOrAddFact(other, t => { computed++; return new List<int>(); }).ShouldNotBeSameAs(first);
+        computed.ShouldBe(2);
+        first.ShouldBe(new[] { 4 });
+        // A fact is the template's own: another parse of the same text computes it again.
+        P.Parse(Sample).GetOrAddFact(key, t => { computed++; return new List<int>(); }).ShouldNotBeSameAs(first);
+        computed.ShouldBe(3);
+    }
+
+    [TestMethod]
     public void WalkerVisitsWhatDescendantsYield()
     {
         var parsed = P.Parse(Sample);

@@ -39,7 +39,8 @@ public sealed class InlineSuppressions
     }
 
     /// <summary>Whether a file may hold a directive (a cheap test before parsing anything).</summary>
-    public static bool MayContainDirectives(SourceText text) => text.Text.IndexOf(Marker, StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool MayContainDirectives(SourceText text) =>
+        text.MayContainDirectives ??= text.Text.IndexOf(Marker, StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>The directives among the stream's comments, each with the lines it covers.</summary>
     public IReadOnlyList<SuppressionDirective> Parse(YamlStream stream)

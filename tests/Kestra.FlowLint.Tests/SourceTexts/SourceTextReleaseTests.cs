@@ -1,0 +1,98 @@
+using System.IO;
+using Kestra.FlowLint.Text;
+
+namespace Kestra.FlowLint.Tests.SourceTexts;
+
+/// <summary>
+/// A released text (the CLI lets go of each file once it is analysed) reads the same when a report needs it again,
+/// and never shows content that changed in between.
+/// </summary>
+[TestClass]
+public class SourceTextReleaseTests
+{
+    private const string Flow = "id: hello\r\nnamespace: company.team\ntasks: []\r";
+
+    [TestMethod]
+    public void ReleasedTextIsReadAgainOnlyWhenAsked()
+    {
+        var text = new SourceText(Flow, "flow.yaml");
+        int reads = 0;
+        text.Release(() => { reads++; return Flow; });
+        reads.ShouldBe(0);
+        text.Length.ShouldBe(Flow.Length);
+        text.LineCount.ShouldBe(4);
+        text.GetLinePosition(14).ShouldBe(new LinePosition(1, 3));
+        reads.ShouldBe(0);
+
+        text.ToString(new TextSpan(11, 9)).ShouldBe("namespace");
+        text.GetLineText(2).ToString().ShouldBe("tasks: []");
+        text.Text.ShouldBe(Flow);
+        reads.ShouldBe(1);
+    }
+
+    [TestMethod]
+    public void ChangedFileReadsAsBlanksWithTheSameLineStarts()
+    {
+        var text = new SourceText(Flow, "flow.yaml");
+        text.Release(() => Flow.Replace("hello", "HELLO"));
+        text.Text.Length.ShouldBe(Flow.Length);
+        text.Text.Trim().Replace("\n", "").Trim().ShouldBeEmpty();
+        for (int line = 0; line < text.LineCount; line++) text.GetLineStart(line).ShouldBe(new SourceText(Flow).GetLineStart(line));
+        text.Text.ShouldNotContain("HELLO");
+    }
+
+    [TestMethod]
+    public void UnreadableOrShorterFileReadsAsBlanks()
+    {
+        var gone = new SourceText(Flow, "gone.yaml");
+        gone.Release(() => throw new System.IO.FileNotFoundException());
+        gone.Text.Length.ShouldBe(Flow.Length);
+        gone.Text.ShouldNotContain("namespace");
+
+        var shorter = new SourceText(Flow, "short.yaml");
+        shorter.Release(() => "id: x");
+        shorter.Text.Length.ShouldBe(Flow.Length);
+    }
+
+    [TestMethod]
+    public void OnlyAFewReloadedTextsStayInMemory()
+    {
+        var texts = new List<SourceText>();
+        var reads = new int[10];
+        for (int i = 0; i < 10; i++)
+        {
+            int n = i;
+            var text = new SourceText(Flow, $"f{i}.yaml");
+            text.Release(() => { reads[n]++; return Flow; });
+            texts.Add(text);
+        }
+        foreach (var text in texts) text.Text.ShouldBe(Flow);
+        // Reading the first again after nine others: it was let go, so it is read a second time.
+        texts[0].Text.ShouldBe(Flow);
+        reads[0].ShouldBe(2);
+        // The last one read is still held.
+        texts[9].Text.ShouldBe(Flow);
+        reads[9].ShouldBe(1);
+    }
+
+    [TestMethod]
+    public void CheckReleasesFilesAndStillPrintsExactFrames()
+    {
+        // End to end through the CLI: frames and SARIF snippets come from the file read again.
+        var dir = Directory.CreateTempSubdirectory("flowlint-release");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "a.yaml"), "id: a\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ secret('TOKEN') }}\"\n");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int exit = Kestra.FlowLint.Cli.Program.Run(new[] { "check", dir.FullName, "--no-color" }, TextReader.Null, stdout, stderr);
+            exit.ShouldBe(1);
+            stdout.ToString().ShouldContain("a.yaml:6:18: error[KF1001]");
+            stdout.ToString().ShouldContain("message: \"{{ secret('TOKEN') }}\"");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
