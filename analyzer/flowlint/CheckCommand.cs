@@ -136,6 +136,8 @@ internal static class CheckCommand
         bool stdinFixed = options.Fix && stdinBytes is not null;
 
         var results = new FileAnalysisResult[files.Count];
+        // A handful of files costs nothing to keep; past that, texts are let go so memory stays flat.
+        bool releaseTexts = files.Count > 16;
         Parallel.For(0, files.Count, i =>
         {
             var driver = fileDrivers[i];
@@ -148,7 +150,7 @@ internal static class CheckCommand
             {
                 results[i] = driver.ReportUnreadable(display, ex.Message);
             }
-            Release(results[i].Text, files[i]);
+            if (releaseTexts) Release(results[i].Text, files[i]);
         });
 
         var all = new List<FileAnalysisResult>(results);
