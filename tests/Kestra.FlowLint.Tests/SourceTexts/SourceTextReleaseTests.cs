@@ -82,13 +82,16 @@ public class SourceTextReleaseTests
         var dir = Directory.CreateTempSubdirectory("flowlint-release");
         try
         {
-            File.WriteAllText(Path.Combine(dir.FullName, "a.yaml"), "id: a\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ secret('TOKEN') }}\"\n");
+            // More files than check keeps in memory (16), so the texts are released and read again for the frames.
+            for (int i = 0; i < 20; i++)
+                File.WriteAllText(Path.Combine(dir.FullName, $"f{i:D2}.yaml"), $"id: f{i}\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{{{ secret('TOKEN') }}}}\"\n");
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             int exit = Kestra.FlowLint.Cli.Program.Run(new[] { "check", dir.FullName, "--no-color" }, TextReader.Null, stdout, stderr);
             exit.ShouldBe(1);
-            stdout.ToString().ShouldContain("a.yaml:6:18: error[KF1001]");
-            stdout.ToString().ShouldContain("message: \"{{ secret('TOKEN') }}\"");
+            for (int i = 0; i < 20; i++) stdout.ToString().ShouldContain($"f{i:D2}.yaml:6:18: error[KF1001]");
+            // Every finding's frame shows the flow's line.
+            System.Text.RegularExpressions.Regex.Matches(stdout.ToString(), "message: \"\\{\\{ secret\\('TOKEN'\\) \\}\\}\"").Count.ShouldBe(20);
         }
         finally
         {
