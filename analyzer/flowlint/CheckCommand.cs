@@ -136,7 +136,7 @@ internal static class CheckCommand
         bool stdinFixed = options.Fix && stdinBytes is not null;
 
         var results = new FileAnalysisResult[files.Count];
-        Parallel.For(0, files.Count, i =>
+        void AnalyzeFile(int i)
         {
             var driver = fileDrivers[i];
             string display = FileDiscovery.DisplayPath(files[i]);
@@ -148,7 +148,11 @@ internal static class CheckCommand
             {
                 results[i] = driver.ReportUnreadable(display, ex.Message);
             }
-        });
+        }
+        // One file (an editor, pre-commit, a single path) is linted on this thread: starting the thread pool's
+        // workers costs about as much as linting a flow.
+        if (files.Count == 1) AnalyzeFile(0);
+        else Parallel.For(0, files.Count, AnalyzeFile);
 
         var all = new List<FileAnalysisResult>(results);
         if (stdinDriver is not null) all.Add(stdinDriver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", stdinBytes!));
