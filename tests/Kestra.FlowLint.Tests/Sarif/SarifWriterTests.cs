@@ -323,4 +323,22 @@ public class SarifWriterTests
         var noScore = new DiagnosticDescriptor("KF2999", "t", "m", "Configuration", DiagnosticSeverity.Warning, "d");
         SarifRules.SecuritySeverity(noScore).ShouldBe("5.5");
     }
+
+    [TestMethod]
+    public void Gzip_output_never_exceeds_the_bound_under_which_the_writer_skips_compressing()
+    {
+        // Random bytes do not compress: the worst case, where deflate falls back to stored blocks.
+        var random = new Random(20240601);
+        foreach (int length in new[] { 0, 1, 100, 65_535, 65_536, 300_000, 2_000_000 })
+        {
+            var bytes = new byte[length];
+            random.NextBytes(bytes);
+            foreach (var level in new[] { System.IO.Compression.CompressionLevel.Optimal, System.IO.Compression.CompressionLevel.Fastest })
+            {
+                using var gzipped = new MemoryStream();
+                using (var gzip = new System.IO.Compression.GZipStream(gzipped, level, true)) gzip.Write(bytes);
+                gzipped.Length.ShouldBeLessThanOrEqualTo(SarifReportWriter.GzipUpperBound(length), $"{length} bytes at {level}");
+            }
+        }
+    }
 }

@@ -4,9 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Reflection;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Text;
 
@@ -39,16 +36,6 @@ public sealed class SarifReportWriter : IReportWriter
 
     /// <summary>Longer flagged texts are not copied into `region.snippet` (the file has them).</summary>
     private const int MaxSnippetLength = 1000;
-
-    private static readonly SarifJsonContext Json = new(new JsonSerializerOptions
-    {
-        // Non-ASCII text stays readable; the file is written as UTF-8, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        NewLine = "\n",
-    });
 
     private readonly SarifLimits _limits;
 
@@ -127,7 +114,6 @@ public sealed class SarifReportWriter : IReportWriter
         string? dropReason = keep < ranked.Count
             ? $"GitHub code scanning's limit of {_limits.MaxResults.ToString("N0", CultureInfo.InvariantCulture)} results per run"
             : null;
-        string json;
         while (true)
         {
             var kept = new bool[diagnostics.Count];
@@ -148,12 +134,16 @@ public sealed class SarifReportWriter : IReportWriter
             });
 
             var log = new SarifLog { Runs = { run } };
-            json = JsonSerializer.Serialize(log, Json.SarifLog);
-            long size = GzipSize(json);
-            if (size <= _limits.MaxGzipBytes || keep == 0)
+            using var utf8 = new MemoryStream();
+            SarifJson.Write(log, utf8);
+            // Compressing is only needed when the file could be over the limit: gzip never grows its input by more
+            // than its block overhead, so most files are known to fit as they are.
+            bool fits = GzipUpperBound(utf8.Length) <= _limits.MaxGzipBytes;
+            long size = fits ? utf8.Length : GzipSize(utf8);
+            if (fits || size <= _limits.MaxGzipBytes || keep == 0)
             {
                 if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
-                return json;
+                return new System.Text.UTF8Encoding(false).GetString(utf8.GetBuffer(), 0, (int)utf8.Length);
             }
             // Shrink in proportion (with a margin), so this converges in a few rounds.
             int next = (int)(keep * (double)_limits.MaxGzipBytes / size * 0.95);
@@ -312,11 +302,16 @@ public sealed class SarifReportWriter : IReportWriter
         ? (n / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
         : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
-    private static long GzipSize(string json)
+    private static long GzipSize(MemoryStream utf8)
     {
-        var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
         using var counter = new MemoryStream();
-        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes, 0, bytes.Length);
+        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(utf8.GetBuffer(), 0, (int)utf8.Length);
         return counter.Length;
     }
+
+    /// <summary>
+    /// More than gzip can make of <paramref name="length"/> bytes: zlib's and zlib-ng's deflateBound stay under
+    /// length + length/8 + 64 (stored blocks when nothing compresses), and gzip adds an 18-byte header and trailer.
+    /// </summary>
+    internal static long GzipUpperBound(long length) => length + length / 8 + 1024;
 }
