@@ -1,6 +1,4 @@
-using System.Collections.Generic;
-using System.IO;
-using System.Text;
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -22,8 +20,8 @@ internal static class SarifJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The log as UTF-8 JSON (no trailing newline), in <paramref name="into"/> from its current position.</summary>
-    public static void Write(SarifLog log, Stream into)
+    /// <summary>The log as UTF-8 JSON (no trailing newline), appended to <paramref name="into"/>.</summary>
+    public static void Write(SarifLog log, IBufferWriter<byte> into)
     {
         using var w = new Utf8JsonWriter(into, Options);
         w.WriteStartObject();
@@ -38,9 +36,9 @@ internal static class SarifJson
     /// <summary>The log as JSON text (no trailing newline).</summary>
     public static string ToText(SarifLog log)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new Utf8Chunks();
         Write(log, buffer);
-        return new UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToString();
     }
 
     private static void Run(Utf8JsonWriter w, SarifRun run)

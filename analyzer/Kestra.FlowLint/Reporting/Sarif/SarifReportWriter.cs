@@ -47,12 +47,14 @@ public sealed class SarifReportWriter : IReportWriter
 
     public void Write(RunReport report, TextWriter output)
     {
-        output.Write(Serialize(report));
+        Render(report).WriteTo(output);
         output.Write('\n');
     }
 
     /// <summary>The SARIF log as JSON text (no trailing newline).</summary>
-    public string Serialize(RunReport report)
+    public string Serialize(RunReport report) => Render(report).ToString();
+
+    private Utf8Chunks Render(RunReport report)
     {
         bool includeSuppressed = report.FormatOptions.TryGetValue(IncludeSuppressedOption, out var include)
             && string.Equals(include, "true", StringComparison.OrdinalIgnoreCase);
@@ -134,7 +136,7 @@ public sealed class SarifReportWriter : IReportWriter
             });
 
             var log = new SarifLog { Runs = { run } };
-            using var utf8 = new MemoryStream();
+            var utf8 = new Utf8Chunks();
             SarifJson.Write(log, utf8);
             // Compressing is only needed when the file could be over the limit: gzip never grows its input by more
             // than its block overhead, so most files are known to fit as they are.
@@ -143,7 +145,7 @@ public sealed class SarifReportWriter : IReportWriter
             if (fits || size <= _limits.MaxGzipBytes || keep == 0)
             {
                 if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
-                return new System.Text.UTF8Encoding(false).GetString(utf8.GetBuffer(), 0, (int)utf8.Length);
+                return utf8;
             }
             // Shrink in proportion (with a margin), so this converges in a few rounds.
             int next = (int)(keep * (double)_limits.MaxGzipBytes / size * 0.95);
@@ -302,10 +304,10 @@ public sealed class SarifReportWriter : IReportWriter
         ? (n / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
         : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
-    private static long GzipSize(MemoryStream utf8)
+    private static long GzipSize(Utf8Chunks utf8)
     {
         using var counter = new MemoryStream();
-        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(utf8.GetBuffer(), 0, (int)utf8.Length);
+        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) utf8.WriteTo(gzip);
         return counter.Length;
     }
 

@@ -123,33 +123,38 @@ internal static class SarifRules
 
     private static string HelpText(DiagnosticDescriptor d)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(HelpCapacity(d));
         sb.Append(d.Description.Trim()).Append('\n');
-        if (d.BadExample is not null) sb.Append("\nReported:\n\n").Append(Indent(d.BadExample));
-        if (d.GoodExample is not null) sb.Append("\nFine:\n\n").Append(Indent(d.GoodExample));
+        if (d.BadExample is not null) AppendIndented(sb.Append("\nReported:\n\n"), d.BadExample);
+        if (d.GoodExample is not null) AppendIndented(sb.Append("\nFine:\n\n"), d.GoodExample);
         sb.Append("\nDocumentation: ").Append(d.HelpUri).Append('\n');
         return sb.ToString();
     }
 
     private static string HelpMarkdown(DiagnosticDescriptor d)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(HelpCapacity(d));
         sb.Append(d.Description.Trim()).Append('\n');
-        if (d.BadExample is not null) sb.Append("\n#### Reported\n\n").Append(Fenced(d.BadExample));
-        if (d.GoodExample is not null) sb.Append("\n#### Fine\n\n").Append(Fenced(d.GoodExample));
+        if (d.BadExample is not null) AppendFenced(sb.Append("\n#### Reported\n\n"), d.BadExample);
+        if (d.GoodExample is not null) AppendFenced(sb.Append("\n#### Fine\n\n"), d.GoodExample);
         sb.Append("\n[").Append(d.Id).Append(" in the FlowLint rule reference](").Append(d.HelpUri).Append(")\n");
         return sb.ToString();
     }
 
-    private static string Indent(string example)
+    /// <summary>Room for the help texts without growing (the examples' indentation or fences included).</summary>
+    private static int HelpCapacity(DiagnosticDescriptor d)
     {
-        var sb = new StringBuilder();
+        int examples = (d.BadExample?.Length ?? 0) + (d.GoodExample?.Length ?? 0);
+        return d.Description.Length + examples + examples / 4 + d.HelpUri.Length + 128;
+    }
+
+    private static void AppendIndented(StringBuilder sb, string example)
+    {
         foreach (var line in example.TrimEnd('\n').Split('\n')) sb.Append("    ").Append(line.TrimEnd('\r')).Append('\n');
-        return sb.ToString();
     }
 
     /// <summary>A YAML code block whose fence is longer than any backtick run inside it.</summary>
-    private static string Fenced(string example)
+    private static void AppendFenced(StringBuilder sb, string example)
     {
         int longest = 0, run = 0;
         foreach (char c in example)
@@ -157,8 +162,8 @@ internal static class SarifRules
             run = c == '`' ? run + 1 : 0;
             if (run > longest) longest = run;
         }
-        string fence = new('`', Math.Max(3, longest + 1));
-        return fence + "yaml\n" + example.TrimEnd('\n') + "\n" + fence + "\n";
+        int fence = Math.Max(3, longest + 1);
+        sb.Append('`', fence).Append("yaml\n").Append(example.TrimEnd('\n')).Append('\n').Append('`', fence).Append('\n');
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "\u2026";
