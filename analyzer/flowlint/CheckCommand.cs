@@ -234,7 +234,7 @@ internal static class CheckCommand
     private static byte[] ReadAll(TextReader stdin)
     {
         // Console input is read as bytes so encoding problems are reported like a file's (KF0004).
-        if (ReferenceEquals(stdin, Console.In))
+        if (ConsoleStreams.IsStandardInput(stdin))
         {
             using var buffer = new MemoryStream();
             using (var raw = Console.OpenStandardInput()) raw.CopyTo(buffer);
