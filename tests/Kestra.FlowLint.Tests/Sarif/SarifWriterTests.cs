@@ -341,4 +341,27 @@ public class SarifWriterTests
             }
         }
     }
+
+    [TestMethod]
+    public void The_tool_version_is_the_assembly_informational_version_without_build_metadata()
+    {
+        // SarifReportWriter reads a constant written at build time; the attribute the compiler wrote is the reference.
+        string informational = typeof(SarifReportWriter).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        SarifReportWriter.ToolVersion.ShouldBe(informational.Split('+')[0]);
+        SarifReportWriter.WithoutBuildMetadata("1.2.3-beta.1+abc.def").ShouldBe("1.2.3-beta.1");
+        SarifReportWriter.WithoutBuildMetadata("").ShouldBe("0.0.0");
+    }
+
+    [TestMethod]
+    public void Help_indents_and_fences_examples_line_by_line_dropping_carriage_returns_and_trailing_line_breaks()
+    {
+        var descriptor = new DiagnosticDescriptor("KF3999", "t", "m", "Expressions", DiagnosticSeverity.Warning, " Why it matters. ",
+            badExample: "a: 1\r\n\r\nb: ```x```\r\n\n\n", goodExample: "");
+        var help = SarifRules.Describe(descriptor, SarifLimits.GitHub).Help!;
+        help.Text.ShouldBe("Why it matters.\n\nReported:\n\n    a: 1\n    \n    b: ```x```\n\nFine:\n\n    \n\nDocumentation: " + descriptor.HelpUri + "\n");
+        help.Markdown.ShouldBe("Why it matters.\n\n#### Reported\n\n````yaml\na: 1\r\n\r\nb: ```x```\r\n````\n\n#### Fine\n\n```yaml\n\n```\n\n"
+            + "[KF3999 in the FlowLint rule reference](" + descriptor.HelpUri + ")\n");
+    }
 }

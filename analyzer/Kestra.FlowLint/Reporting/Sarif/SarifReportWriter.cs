@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
-using System.Reflection;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Text;
 
@@ -176,18 +175,18 @@ public sealed class SarifReportWriter : IReportWriter
             SemanticVersion = ToolVersion,
             InformationUri = InformationUri,
         };
-        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits));
+        var scratch = new System.Text.StringBuilder(8 * 1024);
+        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits, scratch));
         return driver;
     }
 
-    /// <summary>The engine's version without build metadata ("0.1.0"), from the assembly's informational version.</summary>
-    public static string ToolVersion { get; } = ReadVersion();
+    /// <summary>The engine's version without build metadata ("0.1.0"): its informational version, written at build time.</summary>
+    public static string ToolVersion { get; } = WithoutBuildMetadata(BuildInfo.InformationalVersion);
 
-    private static string ReadVersion()
+    internal static string WithoutBuildMetadata(string version)
     {
-        string? version = typeof(SarifReportWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         if (string.IsNullOrEmpty(version)) return "0.0.0";
-        int plus = version!.IndexOf('+');
+        int plus = version.IndexOf('+');
         return plus < 0 ? version : version.Substring(0, plus);
     }
 

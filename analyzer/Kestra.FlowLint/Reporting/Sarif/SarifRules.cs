@@ -9,16 +9,18 @@ namespace Kestra.FlowLint.Reporting.Sarif;
 /// <summary>Turns the rule catalogue's descriptors into SARIF `reportingDescriptor`s, as GitHub code scanning reads them.</summary>
 internal static class SarifRules
 {
-    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits)
+    /// <param name="scratch">A builder to reuse for the help texts (describing the whole catalogue builds 120 of them).</param>
+    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits, StringBuilder? scratch = null)
     {
         bool security = SarifFingerprint.IsSecurityRule(d);
+        scratch ??= new StringBuilder();
         return new SarifReportingDescriptor
         {
             Id = d.Id,
             Name = Truncate(PascalCase(d.Title), limits.MaxRuleNameLength),
             ShortDescription = new SarifMultiformatMessage { Text = Truncate(d.Title, limits.MaxDescriptionLength) },
             FullDescription = new SarifMultiformatMessage { Text = TruncateAtSentence(d.Description.Trim(), limits.MaxDescriptionLength) },
-            Help = new SarifMultiformatMessage { Text = HelpText(d), Markdown = HelpMarkdown(d) },
+            Help = new SarifMultiformatMessage { Text = HelpText(d, scratch), Markdown = HelpMarkdown(d, scratch) },
             HelpUri = d.HelpUri,
             DefaultConfiguration = new SarifReportingConfiguration
             {
@@ -121,36 +123,38 @@ internal static class SarifRules
             || d.Id.StartsWith("KF4", StringComparison.Ordinal) || d.Id.StartsWith("KF5", StringComparison.Ordinal)
             ? "very-high" : "high";
 
-    private static string HelpText(DiagnosticDescriptor d)
+    private static string HelpText(DiagnosticDescriptor d, StringBuilder sb)
     {
-        var sb = new StringBuilder(HelpCapacity(d));
-        sb.Append(d.Description.Trim()).Append('\n');
+        sb.Clear().Append(d.Description.Trim()).Append('\n');
         if (d.BadExample is not null) AppendIndented(sb.Append("\nReported:\n\n"), d.BadExample);
         if (d.GoodExample is not null) AppendIndented(sb.Append("\nFine:\n\n"), d.GoodExample);
         sb.Append("\nDocumentation: ").Append(d.HelpUri).Append('\n');
         return sb.ToString();
     }
 
-    private static string HelpMarkdown(DiagnosticDescriptor d)
+    private static string HelpMarkdown(DiagnosticDescriptor d, StringBuilder sb)
     {
-        var sb = new StringBuilder(HelpCapacity(d));
-        sb.Append(d.Description.Trim()).Append('\n');
+        sb.Clear().Append(d.Description.Trim()).Append('\n');
         if (d.BadExample is not null) AppendFenced(sb.Append("\n#### Reported\n\n"), d.BadExample);
         if (d.GoodExample is not null) AppendFenced(sb.Append("\n#### Fine\n\n"), d.GoodExample);
         sb.Append("\n[").Append(d.Id).Append(" in the FlowLint rule reference](").Append(d.HelpUri).Append(")\n");
         return sb.ToString();
     }
 
-    /// <summary>Room for the help texts without growing (the examples' indentation or fences included).</summary>
-    private static int HelpCapacity(DiagnosticDescriptor d)
-    {
-        int examples = (d.BadExample?.Length ?? 0) + (d.GoodExample?.Length ?? 0);
-        return d.Description.Length + examples + examples / 4 + d.HelpUri.Length + 128;
-    }
-
+    /// <summary>Each line of the example (trailing line breaks dropped, CR before LF dropped) indented by four spaces.</summary>
     private static void AppendIndented(StringBuilder sb, string example)
     {
-        foreach (var line in example.TrimEnd('\n').Split('\n')) sb.Append("    ").Append(line.TrimEnd('\r')).Append('\n');
+        int end = LengthWithoutTrailingNewlines(example);
+        for (int start = 0; start <= end;)
+        {
+            int newline = example.IndexOf('\n', start, end - start);
+            int lineEnd = newline < 0 ? end : newline;
+            int contentEnd = lineEnd;
+            while (contentEnd > start && example[contentEnd - 1] == '\r') contentEnd--;
+            sb.Append("    ").Append(example, start, contentEnd - start).Append('\n');
+            if (newline < 0) break;
+            start = newline + 1;
+        }
     }
 
     /// <summary>A YAML code block whose fence is longer than any backtick run inside it.</summary>
@@ -163,7 +167,14 @@ internal static class SarifRules
             if (run > longest) longest = run;
         }
         int fence = Math.Max(3, longest + 1);
-        sb.Append('`', fence).Append("yaml\n").Append(example.TrimEnd('\n')).Append('\n').Append('`', fence).Append('\n');
+        sb.Append('`', fence).Append("yaml\n").Append(example, 0, LengthWithoutTrailingNewlines(example)).Append('\n').Append('`', fence).Append('\n');
+    }
+
+    private static int LengthWithoutTrailingNewlines(string text)
+    {
+        int end = text.Length;
+        while (end > 0 && text[end - 1] == '\n') end--;
+        return end;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "\u2026";
