@@ -364,4 +364,20 @@ public class SarifWriterTests
         help.Markdown.ShouldBe("Why it matters.\n\n#### Reported\n\n````yaml\na: 1\r\n\r\nb: ```x```\r\n````\n\n#### Fine\n\n```yaml\n\n```\n\n"
             + "[KF3999 in the FlowLint rule reference](" + descriptor.HelpUri + ")\n");
     }
+
+    [TestMethod]
+    public void The_written_help_of_every_rule_is_the_help_Describe_gives()
+    {
+        // The writer renders help texts while writing JSON (never as strings); Describe builds them as strings.
+        string root = NewRepository();
+        var log = ToSarif(Report(root, Analyze(root, ("flows/clean.yaml", "id: a\nnamespace: b\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"))));
+        var rules = Run(log).GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        rules.Count.ShouldBe(RuleCatalog.AllDescriptors().Count);
+        foreach (var rule in rules)
+        {
+            var help = SarifRules.Describe(RuleCatalog.AllDescriptors().Single(d => d.Id == rule.Property("id")), SarifLimits.GitHub).Help!;
+            rule.Property("help", "text").ShouldBe(help.Text, rule.Property("id"));
+            rule.Property("help", "markdown").ShouldBe(help.Markdown, rule.Property("id"));
+        }
+    }
 }

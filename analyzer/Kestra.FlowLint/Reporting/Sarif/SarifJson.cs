@@ -1,4 +1,6 @@
+using System;
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -24,11 +26,12 @@ internal static class SarifJson
     public static void Write(SarifLog log, IBufferWriter<byte> into)
     {
         using var w = new Utf8JsonWriter(into, Options);
+        var help = new HelpBuffer();
         w.WriteStartObject();
         w.WriteString("$schema", log.Schema);
         w.WriteString("version", log.Version);
         w.WriteStartArray("runs");
-        foreach (var run in log.Runs) Run(w, run);
+        foreach (var run in log.Runs) Run(w, run, help);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -41,13 +44,13 @@ internal static class SarifJson
         return buffer.ToString();
     }
 
-    private static void Run(Utf8JsonWriter w, SarifRun run)
+    private static void Run(Utf8JsonWriter w, SarifRun run, HelpBuffer help)
     {
         w.WriteStartObject();
         w.WritePropertyName("tool");
         w.WriteStartObject();
         w.WritePropertyName("driver");
-        ToolComponent(w, run.Tool.Driver);
+        ToolComponent(w, run.Tool.Driver, help);
         w.WriteEndObject();
         if (run.Invocations is not null)
         {
@@ -78,7 +81,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void ToolComponent(Utf8JsonWriter w, SarifToolComponent c)
+    private static void ToolComponent(Utf8JsonWriter w, SarifToolComponent c, HelpBuffer help)
     {
         w.WriteStartObject();
         w.WriteString("name", c.Name);
@@ -87,19 +90,29 @@ internal static class SarifJson
         OptionalString(w, "semanticVersion", c.SemanticVersion);
         OptionalString(w, "informationUri", c.InformationUri);
         w.WriteStartArray("rules");
-        foreach (var rule in c.Rules) ReportingDescriptor(w, rule);
+        foreach (var rule in c.Rules) ReportingDescriptor(w, rule, help);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void ReportingDescriptor(Utf8JsonWriter w, SarifReportingDescriptor d)
+    private static void ReportingDescriptor(Utf8JsonWriter w, SarifReportingDescriptor d, HelpBuffer help)
     {
         w.WriteStartObject();
         w.WriteString("id", d.Id);
         OptionalString(w, "name", d.Name);
         MultiformatMessage(w, "shortDescription", d.ShortDescription);
         MultiformatMessage(w, "fullDescription", d.FullDescription);
-        MultiformatMessage(w, "help", d.Help);
+        if (d.HelpOf is { } rule)
+        {
+            w.WriteStartObject("help");
+            help.Write(w, "text", SarifRules.HelpText(rule, help.Text));
+            help.Write(w, "markdown", SarifRules.HelpMarkdown(rule, help.Text));
+            w.WriteEndObject();
+        }
+        else
+        {
+            MultiformatMessage(w, "help", d.Help);
+        }
         OptionalString(w, "helpUri", d.HelpUri);
         if (d.DefaultConfiguration is { } configuration)
         {
@@ -276,6 +289,20 @@ internal static class SarifJson
         w.WriteStartObject(name);
         w.WriteString("text", content.Text);
         w.WriteEndObject();
+    }
+
+    /// <summary>One builder and one character buffer for every rule's help: written as spans, never as strings.</summary>
+    private sealed class HelpBuffer
+    {
+        public readonly StringBuilder Text = new(8 * 1024);
+        private char[] _chars = new char[8 * 1024];
+
+        public void Write(Utf8JsonWriter w, string name, StringBuilder text)
+        {
+            if (_chars.Length < text.Length) _chars = new char[Math.Max(text.Length, 2 * _chars.Length)];
+            text.CopyTo(0, _chars, 0, text.Length);
+            w.WriteString(name, _chars.AsSpan(0, text.Length));
+        }
     }
 
     private static void OptionalString(Utf8JsonWriter w, string name, string? value)

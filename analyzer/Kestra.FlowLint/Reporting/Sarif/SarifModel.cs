@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Kestra.FlowLint.Analysis;
 
 namespace Kestra.FlowLint.Reporting.Sarif;
 
@@ -47,6 +48,12 @@ internal sealed class SarifReportingDescriptor
     public SarifMultiformatMessage? ShortDescription { get; init; }
     public SarifMultiformatMessage? FullDescription { get; init; }
     public SarifMultiformatMessage? Help { get; init; }
+
+    /// <summary>
+    /// Instead of <see cref="Help"/>: the rule whose help SarifJson renders while writing, into one reused buffer
+    /// (the catalogue's help texts are most of a SARIF log; as strings they were ~0.5 MB of fresh memory per run).
+    /// </summary>
+    internal DiagnosticDescriptor? HelpOf;
     public string? HelpUri { get; init; }
     public SarifReportingConfiguration? DefaultConfiguration { get; init; }
     public SarifRuleProperties? Properties { get; init; }

@@ -175,8 +175,7 @@ public sealed class SarifReportWriter : IReportWriter
             SemanticVersion = ToolVersion,
             InformationUri = InformationUri,
         };
-        var scratch = new System.Text.StringBuilder(8 * 1024);
-        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits, scratch));
+        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits, renderHelpWhenWriting: true));
         return driver;
     }
 

@@ -9,18 +9,18 @@ namespace Kestra.FlowLint.Reporting.Sarif;
 /// <summary>Turns the rule catalogue's descriptors into SARIF `reportingDescriptor`s, as GitHub code scanning reads them.</summary>
 internal static class SarifRules
 {
-    /// <param name="scratch">A builder to reuse for the help texts (describing the whole catalogue builds 120 of them).</param>
-    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits, StringBuilder? scratch = null)
+    /// <param name="renderHelpWhenWriting">Leave <see cref="SarifReportingDescriptor.Help"/> to SarifJson (<see cref="SarifReportingDescriptor.HelpOf"/>).</param>
+    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits, bool renderHelpWhenWriting = false)
     {
         bool security = SarifFingerprint.IsSecurityRule(d);
-        scratch ??= new StringBuilder();
         return new SarifReportingDescriptor
         {
             Id = d.Id,
             Name = Truncate(PascalCase(d.Title), limits.MaxRuleNameLength),
             ShortDescription = new SarifMultiformatMessage { Text = Truncate(d.Title, limits.MaxDescriptionLength) },
             FullDescription = new SarifMultiformatMessage { Text = TruncateAtSentence(d.Description.Trim(), limits.MaxDescriptionLength) },
-            Help = new SarifMultiformatMessage { Text = HelpText(d, scratch), Markdown = HelpMarkdown(d, scratch) },
+            Help = renderHelpWhenWriting ? null : new SarifMultiformatMessage { Text = HelpText(d, new StringBuilder()).ToString(), Markdown = HelpMarkdown(d, new StringBuilder()).ToString() },
+            HelpOf = renderHelpWhenWriting ? d : null,
             HelpUri = d.HelpUri,
             DefaultConfiguration = new SarifReportingConfiguration
             {
@@ -123,22 +123,24 @@ internal static class SarifRules
             || d.Id.StartsWith("KF4", StringComparison.Ordinal) || d.Id.StartsWith("KF5", StringComparison.Ordinal)
             ? "very-high" : "high";
 
-    private static string HelpText(DiagnosticDescriptor d, StringBuilder sb)
+    /// <summary>The plain-text help, in <paramref name="sb"/> (cleared first).</summary>
+    public static StringBuilder HelpText(DiagnosticDescriptor d, StringBuilder sb)
     {
         sb.Clear().Append(d.Description.Trim()).Append('\n');
         if (d.BadExample is not null) AppendIndented(sb.Append("\nReported:\n\n"), d.BadExample);
         if (d.GoodExample is not null) AppendIndented(sb.Append("\nFine:\n\n"), d.GoodExample);
         sb.Append("\nDocumentation: ").Append(d.HelpUri).Append('\n');
-        return sb.ToString();
+        return sb;
     }
 
-    private static string HelpMarkdown(DiagnosticDescriptor d, StringBuilder sb)
+    /// <summary>The Markdown help, in <paramref name="sb"/> (cleared first).</summary>
+    public static StringBuilder HelpMarkdown(DiagnosticDescriptor d, StringBuilder sb)
     {
         sb.Clear().Append(d.Description.Trim()).Append('\n');
         if (d.BadExample is not null) AppendFenced(sb.Append("\n#### Reported\n\n"), d.BadExample);
         if (d.GoodExample is not null) AppendFenced(sb.Append("\n#### Fine\n\n"), d.GoodExample);
         sb.Append("\n[").Append(d.Id).Append(" in the FlowLint rule reference](").Append(d.HelpUri).Append(")\n");
-        return sb.ToString();
+        return sb;
     }
 
     /// <summary>Each line of the example (trailing line breaks dropped, CR before LF dropped) indented by four spaces.</summary>
