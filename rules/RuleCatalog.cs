@@ -80,11 +80,16 @@ public static class RuleCatalog
     };
 
     /// <summary>Every descriptor: the engine's own (KF0xxx) and each rule's, sorted by id.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors()
+    public static IReadOnlyList<DiagnosticDescriptor> AllDescriptors() => _all ??= CollectDescriptors();
+
+    // Collected once: a check asks for the catalogue four times, and each collection creates every analyzer.
+    private static IReadOnlyList<DiagnosticDescriptor>? _all;
+
+    private static IReadOnlyList<DiagnosticDescriptor> CollectDescriptors()
     {
         var all = new List<DiagnosticDescriptor>(EngineDiagnostics.All);
         foreach (var analyzer in CreateAnalyzers()) all.AddRange(analyzer.SupportedDiagnostics);
         all.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return all;
+        return all.ToArray();
     }
 }

@@ -138,7 +138,7 @@ internal static class CheckCommand
         var results = new FileAnalysisResult[files.Count];
         // A handful of files costs nothing to keep; past that, texts are let go so memory stays flat.
         bool releaseTexts = files.Count > 16;
-        Parallel.For(0, files.Count, i =>
+        void AnalyzeFile(int i)
         {
             var driver = fileDrivers[i];
             string display = FileDiscovery.DisplayPath(files[i]);
@@ -151,7 +151,11 @@ internal static class CheckCommand
                 results[i] = driver.ReportUnreadable(display, ex.Message);
             }
             if (releaseTexts) Release(results[i].Text, files[i]);
-        });
+        }
+        // One file (an editor, pre-commit, a single path) is linted on this thread: starting the thread pool's
+        // workers costs about as much as linting a flow.
+        if (files.Count == 1) AnalyzeFile(0);
+        else Parallel.For(0, files.Count, AnalyzeFile);
 
         var all = new List<FileAnalysisResult>(results);
         if (stdinDriver is not null) all.Add(stdinDriver.AnalyzeBytes(options.StdinFileName ?? "<stdin>", stdinBytes!));
@@ -249,7 +253,7 @@ internal static class CheckCommand
     private static byte[] ReadAll(TextReader stdin)
     {
         // Console input is read as bytes so encoding problems are reported like a file's (KF0004).
-        if (ReferenceEquals(stdin, Console.In))
+        if (ConsoleStreams.IsStandardInput(stdin))
         {
             using var buffer = new MemoryStream();
             using (var raw = Console.OpenStandardInput()) raw.CopyTo(buffer);

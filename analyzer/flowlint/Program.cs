@@ -7,10 +7,24 @@ namespace Kestra.FlowLint.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        ConsoleStreams.UseLargerOutputBuffer();
+        return Run(args, ConsoleStreams.In, Console.Out, Console.Error);
+    }
 
     /// <summary>The whole command line, with its streams passed in so tests can run it in-process.</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        // The common `check` command lines skip building System.CommandLine's tree, which took about as long as
+        // linting a flow; every other command line (help, errors, other commands) is System.CommandLine's.
+        if (CheckArguments.TryParse(args) is { } options) return CheckArguments.Invoke(() => CheckCommand.Run(options, stdin, stdout, stderr), stderr);
+        return RunCommandLine(args, stdin, stdout, stderr, CheckCommand.Run);
+    }
+
+    /// <summary>The command line as System.CommandLine parses it; <paramref name="check"/> runs `check`.</summary>
+    internal static int RunCommandLine(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
+        Func<CheckOptions, TextReader, TextWriter, TextWriter, int> check)
     {
         var root = new RootCommand("FlowLint: a static analyzer for Kestra flows and Kestra server configuration.");
 
@@ -53,8 +67,8 @@ public static class Program
         var sarifIncludeSuppressed = new Option<bool>("--sarif-include-suppressed") { Description = "SARIF: keep suppressed findings (inline comments, baseline) with their suppressions; left out by default because GitHub code scanning ignores suppressions." };
         var fix = new Option<bool>("--fix") { Description = "Apply the safe fixes of the reported findings in place (standard input: print the fixed text), then report what is left." };
         var diff = new Option<bool>("--diff") { Description = "Print the safe fixes as a unified diff instead of applying them (exit 1 when there are some); nothing is written." };
-        var check = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore, rootOption, baselineOption, category, sarifIncludeSuppressed, fix, diff };
-        check.SetAction(parse => CheckCommand.Run(new CheckOptions
+        var checkCommand = new Command("check", "Lint Kestra flows and configuration files.") { paths, format, stdinFileName, failOn, output, noColor, config, select, ignore, rootOption, baselineOption, category, sarifIncludeSuppressed, fix, diff };
+        checkCommand.SetAction(parse => check(new CheckOptions
         {
             Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
             Format = parse.GetValue(format) ?? "text",
@@ -72,7 +86,7 @@ public static class Program
             Fix = parse.GetValue(fix),
             Diff = parse.GetValue(diff),
         }, stdin, stdout, stderr));
-        root.Subcommands.Add(check);
+        root.Subcommands.Add(checkCommand);
         root.Subcommands.Add(BaselineCommand.Create(stdin, stdout, stderr));
         root.Subcommands.Add(LspCommand.Create(stderr));
 

@@ -37,8 +37,6 @@ public sealed class IdRule
     {
         What = what;
         Pattern = pattern;
-        // Jakarta @Pattern matches the whole value; anchor it so Regex.IsMatch means the same thing.
-        Regex = new Regex("^(?:" + pattern.TrimStart('^').TrimEnd('$') + ")$", RegexOptions.CultureInvariant);
         MaxLength = maxLength;
         Description = description;
     }
@@ -48,7 +46,14 @@ public sealed class IdRule
     /// <summary>The pattern as Kestra declares it (Java syntax, compatible with .NET here).</summary>
     public string Pattern { get; }
 
-    public Regex Regex { get; }
+    /// <summary>
+    /// The pattern as a .NET regex, built on first use: FlowSchema's seven rules were built with the schema,
+    /// although a flow without triggers, outputs or worker groups never checks three of them.
+    /// </summary>
+    // Jakarta @Pattern matches the whole value; anchor it so Regex.IsMatch means the same thing.
+    public Regex Regex => _regex ??= new Regex("^(?:" + Pattern.TrimStart('^').TrimEnd('$') + ")$", RegexOptions.CultureInvariant);
+
+    private Regex? _regex;
     public int? MaxLength { get; }
     public string Description { get; }
 

@@ -115,6 +115,12 @@ public class RenderingAndSchemaTests
         FlowSchema.TriggerId.IsValid("every.day").ShouldBeFalse();
         FlowSchema.InputId.IsValid("nested.string").ShouldBeTrue();
         FlowSchema.InputId.IsValid("").ShouldBeFalse();
+        // Each rule builds its regex on first use: every one of them must compile and anchor.
+        FlowSchema.OutputId.IsValid("out.value").ShouldBeTrue();
+        FlowSchema.OutputId.IsValid("out value").ShouldBeFalse();
+        FlowSchema.WorkerGroupKey.IsValid("gpu-1").ShouldBeTrue();
+        FlowSchema.WorkerGroupKey.IsValid("gpu.1").ShouldBeFalse();
+        FlowSchema.TriggerId.IsValid("every_day").ShouldBeTrue();
         KestraVersionFacts.ReservedFlowIds.ShouldContain("pause");
     }
 }

@@ -323,4 +323,61 @@ public class SarifWriterTests
         var noScore = new DiagnosticDescriptor("KF2999", "t", "m", "Configuration", DiagnosticSeverity.Warning, "d");
         SarifRules.SecuritySeverity(noScore).ShouldBe("5.5");
     }
+
+    [TestMethod]
+    public void Gzip_output_never_exceeds_the_bound_under_which_the_writer_skips_compressing()
+    {
+        // Random bytes do not compress: the worst case, where deflate falls back to stored blocks.
+        var random = new Random(20240601);
+        foreach (int length in new[] { 0, 1, 100, 65_535, 65_536, 300_000, 2_000_000 })
+        {
+            var bytes = new byte[length];
+            random.NextBytes(bytes);
+            foreach (var level in new[] { System.IO.Compression.CompressionLevel.Optimal, System.IO.Compression.CompressionLevel.Fastest })
+            {
+                using var gzipped = new MemoryStream();
+                using (var gzip = new System.IO.Compression.GZipStream(gzipped, level, true)) gzip.Write(bytes);
+                gzipped.Length.ShouldBeLessThanOrEqualTo(SarifReportWriter.GzipUpperBound(length), $"{length} bytes at {level}");
+            }
+        }
+    }
+
+    [TestMethod]
+    public void The_tool_version_is_the_assembly_informational_version_without_build_metadata()
+    {
+        // SarifReportWriter reads a constant written at build time; the attribute the compiler wrote is the reference.
+        string informational = typeof(SarifReportWriter).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        SarifReportWriter.ToolVersion.ShouldBe(informational.Split('+')[0]);
+        SarifReportWriter.WithoutBuildMetadata("1.2.3-beta.1+abc.def").ShouldBe("1.2.3-beta.1");
+        SarifReportWriter.WithoutBuildMetadata("").ShouldBe("0.0.0");
+    }
+
+    [TestMethod]
+    public void Help_indents_and_fences_examples_line_by_line_dropping_carriage_returns_and_trailing_line_breaks()
+    {
+        var descriptor = new DiagnosticDescriptor("KF3999", "t", "m", "Expressions", DiagnosticSeverity.Warning, " Why it matters. ",
+            badExample: "a: 1\r\n\r\nb: ```x```\r\n\n\n", goodExample: "");
+        var help = SarifRules.Describe(descriptor, SarifLimits.GitHub).Help!;
+        help.Text.ShouldBe("Why it matters.\n\nReported:\n\n    a: 1\n    \n    b: ```x```\n\nFine:\n\n    \n\nDocumentation: " + descriptor.HelpUri + "\n");
+        help.Markdown.ShouldBe("Why it matters.\n\n#### Reported\n\n````yaml\na: 1\r\n\r\nb: ```x```\r\n````\n\n#### Fine\n\n```yaml\n\n```\n\n"
+            + "[KF3999 in the FlowLint rule reference](" + descriptor.HelpUri + ")\n");
+    }
+
+    [TestMethod]
+    public void The_written_help_of_every_rule_is_the_help_Describe_gives()
+    {
+        // The writer renders help texts while writing JSON (never as strings); Describe builds them as strings.
+        string root = NewRepository();
+        var log = ToSarif(Report(root, Analyze(root, ("flows/clean.yaml", "id: a\nnamespace: b\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"))));
+        var rules = Run(log).GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        rules.Count.ShouldBe(RuleCatalog.AllDescriptors().Count);
+        foreach (var rule in rules)
+        {
+            var help = SarifRules.Describe(RuleCatalog.AllDescriptors().Single(d => d.Id == rule.Property("id")), SarifLimits.GitHub).Help!;
+            rule.Property("help", "text").ShouldBe(help.Text, rule.Property("id"));
+            rule.Property("help", "markdown").ShouldBe(help.Markdown, rule.Property("id"));
+        }
+    }
 }

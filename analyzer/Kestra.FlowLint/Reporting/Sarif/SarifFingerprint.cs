@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Kestra.FlowLint.Analysis;
 
@@ -63,8 +62,7 @@ public static class SarifFingerprint
     public static string Compute(string ruleId, string path, string ownerPath, string? flaggedText, int occurrence)
     {
         string input = Fields(Key, ruleId, path, ownerPath, flaggedText ?? "\u0000none", occurrence.ToString(CultureInfo.InvariantCulture));
-        byte[] hash;
-        using (var sha = SHA256.Create()) hash = sha.ComputeHash(Encoding.UTF8.GetBytes(input));
+        byte[] hash = Sha256.Hash(Encoding.UTF8.GetBytes(input));
         var sb = new StringBuilder(32);
         for (int i = 0; i < 16; i++) sb.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
         return sb.ToString();

@@ -3,10 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
-using System.Reflection;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Text;
 
@@ -40,16 +36,6 @@ public sealed class SarifReportWriter : IReportWriter
     /// <summary>Longer flagged texts are not copied into `region.snippet` (the file has them).</summary>
     private const int MaxSnippetLength = 1000;
 
-    private static readonly SarifJsonContext Json = new(new JsonSerializerOptions
-    {
-        // Non-ASCII text stays readable; the file is written as UTF-8, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-        NewLine = "\n",
-    });
-
     private readonly SarifLimits _limits;
 
     public SarifReportWriter() : this(SarifLimits.GitHub) { }
@@ -60,12 +46,14 @@ public sealed class SarifReportWriter : IReportWriter
 
     public void Write(RunReport report, TextWriter output)
     {
-        output.Write(Serialize(report));
+        Render(report).WriteTo(output);
         output.Write('\n');
     }
 
     /// <summary>The SARIF log as JSON text (no trailing newline).</summary>
-    public string Serialize(RunReport report)
+    public string Serialize(RunReport report) => Render(report).ToString();
+
+    private Utf8Chunks Render(RunReport report)
     {
         bool includeSuppressed = report.FormatOptions.TryGetValue(IncludeSuppressedOption, out var include)
             && string.Equals(include, "true", StringComparison.OrdinalIgnoreCase);
@@ -127,7 +115,6 @@ public sealed class SarifReportWriter : IReportWriter
         string? dropReason = keep < ranked.Count
             ? $"GitHub code scanning's limit of {_limits.MaxResults.ToString("N0", CultureInfo.InvariantCulture)} results per run"
             : null;
-        string json;
         while (true)
         {
             var kept = new bool[diagnostics.Count];
@@ -148,12 +135,16 @@ public sealed class SarifReportWriter : IReportWriter
             });
 
             var log = new SarifLog { Runs = { run } };
-            json = JsonSerializer.Serialize(log, Json.SarifLog);
-            long size = GzipSize(json);
-            if (size <= _limits.MaxGzipBytes || keep == 0)
+            var utf8 = new Utf8Chunks();
+            SarifJson.Write(log, utf8);
+            // Compressing is only needed when the file could be over the limit: gzip never grows its input by more
+            // than its block overhead, so most files are known to fit as they are.
+            bool fits = GzipUpperBound(utf8.Length) <= _limits.MaxGzipBytes;
+            long size = fits ? utf8.Length : GzipSize(utf8);
+            if (fits || size <= _limits.MaxGzipBytes || keep == 0)
             {
                 if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
-                return json;
+                return utf8;
             }
             // Shrink in proportion (with a margin), so this converges in a few rounds.
             int next = (int)(keep * (double)_limits.MaxGzipBytes / size * 0.95);
@@ -184,18 +175,17 @@ public sealed class SarifReportWriter : IReportWriter
             SemanticVersion = ToolVersion,
             InformationUri = InformationUri,
         };
-        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits));
+        foreach (var rule in rules) driver.Rules.Add(SarifRules.Describe(rule, _limits, renderHelpWhenWriting: true));
         return driver;
     }
 
-    /// <summary>The engine's version without build metadata ("0.1.0"), from the assembly's informational version.</summary>
-    public static string ToolVersion { get; } = ReadVersion();
+    /// <summary>The engine's version without build metadata ("0.1.0"): its informational version, written at build time.</summary>
+    public static string ToolVersion { get; } = WithoutBuildMetadata(BuildInfo.InformationalVersion);
 
-    private static string ReadVersion()
+    internal static string WithoutBuildMetadata(string version)
     {
-        string? version = typeof(SarifReportWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         if (string.IsNullOrEmpty(version)) return "0.0.0";
-        int plus = version!.IndexOf('+');
+        int plus = version.IndexOf('+');
         return plus < 0 ? version : version.Substring(0, plus);
     }
 
@@ -312,11 +302,16 @@ public sealed class SarifReportWriter : IReportWriter
         ? (n / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
         : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
-    private static long GzipSize(string json)
+    private static long GzipSize(Utf8Chunks utf8)
     {
-        var bytes = new System.Text.UTF8Encoding(false).GetBytes(json);
         using var counter = new MemoryStream();
-        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(bytes, 0, bytes.Length);
+        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) utf8.WriteTo(gzip);
         return counter.Length;
     }
+
+    /// <summary>
+    /// More than gzip can make of <paramref name="length"/> bytes: zlib's and zlib-ng's deflateBound stay under
+    /// length + length/8 + 64 (stored blocks when nothing compresses), and gzip adds an 18-byte header and trailer.
+    /// </summary>
+    internal static long GzipUpperBound(long length) => length + length / 8 + 1024;
 }

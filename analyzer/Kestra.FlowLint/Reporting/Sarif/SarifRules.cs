@@ -9,7 +9,8 @@ namespace Kestra.FlowLint.Reporting.Sarif;
 /// <summary>Turns the rule catalogue's descriptors into SARIF `reportingDescriptor`s, as GitHub code scanning reads them.</summary>
 internal static class SarifRules
 {
-    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits)
+    /// <param name="renderHelpWhenWriting">Leave <see cref="SarifReportingDescriptor.Help"/> to SarifJson (<see cref="SarifReportingDescriptor.HelpOf"/>).</param>
+    public static SarifReportingDescriptor Describe(DiagnosticDescriptor d, SarifLimits limits, bool renderHelpWhenWriting = false)
     {
         bool security = SarifFingerprint.IsSecurityRule(d);
         return new SarifReportingDescriptor
@@ -18,7 +19,8 @@ internal static class SarifRules
             Name = Truncate(PascalCase(d.Title), limits.MaxRuleNameLength),
             ShortDescription = new SarifMultiformatMessage { Text = Truncate(d.Title, limits.MaxDescriptionLength) },
             FullDescription = new SarifMultiformatMessage { Text = TruncateAtSentence(d.Description.Trim(), limits.MaxDescriptionLength) },
-            Help = new SarifMultiformatMessage { Text = HelpText(d), Markdown = HelpMarkdown(d) },
+            Help = renderHelpWhenWriting ? null : new SarifMultiformatMessage { Text = HelpText(d, new StringBuilder()).ToString(), Markdown = HelpMarkdown(d, new StringBuilder()).ToString() },
+            HelpOf = renderHelpWhenWriting ? d : null,
             HelpUri = d.HelpUri,
             DefaultConfiguration = new SarifReportingConfiguration
             {
@@ -121,35 +123,44 @@ internal static class SarifRules
             || d.Id.StartsWith("KF4", StringComparison.Ordinal) || d.Id.StartsWith("KF5", StringComparison.Ordinal)
             ? "very-high" : "high";
 
-    private static string HelpText(DiagnosticDescriptor d)
+    /// <summary>The plain-text help, in <paramref name="sb"/> (cleared first).</summary>
+    public static StringBuilder HelpText(DiagnosticDescriptor d, StringBuilder sb)
     {
-        var sb = new StringBuilder();
-        sb.Append(d.Description.Trim()).Append('\n');
-        if (d.BadExample is not null) sb.Append("\nReported:\n\n").Append(Indent(d.BadExample));
-        if (d.GoodExample is not null) sb.Append("\nFine:\n\n").Append(Indent(d.GoodExample));
+        sb.Clear().Append(d.Description.Trim()).Append('\n');
+        if (d.BadExample is not null) AppendIndented(sb.Append("\nReported:\n\n"), d.BadExample);
+        if (d.GoodExample is not null) AppendIndented(sb.Append("\nFine:\n\n"), d.GoodExample);
         sb.Append("\nDocumentation: ").Append(d.HelpUri).Append('\n');
-        return sb.ToString();
+        return sb;
     }
 
-    private static string HelpMarkdown(DiagnosticDescriptor d)
+    /// <summary>The Markdown help, in <paramref name="sb"/> (cleared first).</summary>
+    public static StringBuilder HelpMarkdown(DiagnosticDescriptor d, StringBuilder sb)
     {
-        var sb = new StringBuilder();
-        sb.Append(d.Description.Trim()).Append('\n');
-        if (d.BadExample is not null) sb.Append("\n#### Reported\n\n").Append(Fenced(d.BadExample));
-        if (d.GoodExample is not null) sb.Append("\n#### Fine\n\n").Append(Fenced(d.GoodExample));
+        sb.Clear().Append(d.Description.Trim()).Append('\n');
+        if (d.BadExample is not null) AppendFenced(sb.Append("\n#### Reported\n\n"), d.BadExample);
+        if (d.GoodExample is not null) AppendFenced(sb.Append("\n#### Fine\n\n"), d.GoodExample);
         sb.Append("\n[").Append(d.Id).Append(" in the FlowLint rule reference](").Append(d.HelpUri).Append(")\n");
-        return sb.ToString();
+        return sb;
     }
 
-    private static string Indent(string example)
+    /// <summary>Each line of the example (trailing line breaks dropped, CR before LF dropped) indented by four spaces.</summary>
+    private static void AppendIndented(StringBuilder sb, string example)
     {
-        var sb = new StringBuilder();
-        foreach (var line in example.TrimEnd('\n').Split('\n')) sb.Append("    ").Append(line.TrimEnd('\r')).Append('\n');
-        return sb.ToString();
+        int end = LengthWithoutTrailingNewlines(example);
+        for (int start = 0; start <= end;)
+        {
+            int newline = example.IndexOf('\n', start, end - start);
+            int lineEnd = newline < 0 ? end : newline;
+            int contentEnd = lineEnd;
+            while (contentEnd > start && example[contentEnd - 1] == '\r') contentEnd--;
+            sb.Append("    ").Append(example, start, contentEnd - start).Append('\n');
+            if (newline < 0) break;
+            start = newline + 1;
+        }
     }
 
     /// <summary>A YAML code block whose fence is longer than any backtick run inside it.</summary>
-    private static string Fenced(string example)
+    private static void AppendFenced(StringBuilder sb, string example)
     {
         int longest = 0, run = 0;
         foreach (char c in example)
@@ -157,8 +168,15 @@ internal static class SarifRules
             run = c == '`' ? run + 1 : 0;
             if (run > longest) longest = run;
         }
-        string fence = new('`', Math.Max(3, longest + 1));
-        return fence + "yaml\n" + example.TrimEnd('\n') + "\n" + fence + "\n";
+        int fence = Math.Max(3, longest + 1);
+        sb.Append('`', fence).Append("yaml\n").Append(example, 0, LengthWithoutTrailingNewlines(example)).Append('\n').Append('`', fence).Append('\n');
+    }
+
+    private static int LengthWithoutTrailingNewlines(string text)
+    {
+        int end = text.Length;
+        while (end > 0 && text[end - 1] == '\n') end--;
+        return end;
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max - 1) + "\u2026";

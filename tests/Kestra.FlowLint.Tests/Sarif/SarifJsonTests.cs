@@ -1,0 +1,110 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Kestra.FlowLint.Reporting.Sarif;
+
+namespace Kestra.FlowLint.Tests.Sarif;
+
+/// <summary>
+/// SarifJson writes the SARIF model by hand (for startup time). System.Text.Json's reflection serializer, with
+/// the naming the model's SARIF names need, is the reference: every property of every model type, in
+/// declaration order, null ones left out. A property added to the model but not to SarifJson fails here.
+/// </summary>
+[TestClass]
+public class SarifJsonTests
+{
+    [TestMethod]
+    public void A_log_with_every_property_set_is_written_as_the_serializer_writes_it()
+    {
+        var log = (SarifLog)Populate(typeof(SarifLog), withOptional: true, depth: 0);
+        string written = SarifJson.ToText(log);
+        written.ShouldBe(JsonSerializer.Serialize(log, Reference));
+        written.ShouldContain("\"problem.severity\": ");
+        written.ShouldContain("\"security-severity\": ");
+        written.ShouldContain("\"enabled\": false");
+        written.ShouldContain("\"index\": 3");
+    }
+
+    [TestMethod]
+    public void A_log_without_optional_properties_leaves_them_out_as_the_serializer_does()
+    {
+        var log = (SarifLog)Populate(typeof(SarifLog), withOptional: false, depth: 0);
+        string written = SarifJson.ToText(log);
+        written.ShouldBe(JsonSerializer.Serialize(log, Reference));
+        written.ShouldNotContain("\"fixes\"");
+        written.ShouldNotContain("\"markdown\"");
+    }
+
+    [TestMethod]
+    public void Text_is_escaped_as_the_serializer_escapes_it()
+    {
+        var log = new SarifLog { Runs = { new SarifRun { ColumnKind = "é \"q\" \\ <a&b> \u0001 \t\n 😀 \u2028" } } };
+        SarifJson.ToText(log).ShouldBe(JsonSerializer.Serialize(log, Reference));
+    }
+
+    private static readonly JsonSerializerOptions Reference = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = new SarifNames(),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        NewLine = "\n",
+    };
+
+    /// <summary>camelCase, plus the three SARIF names that are not.</summary>
+    private sealed class SarifNames : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => name switch
+        {
+            "Schema" => "$schema",
+            "ProblemSeverity" => "problem.severity",
+            "SecuritySeverity" => "security-severity",
+            _ => JsonNamingPolicy.CamelCase.ConvertName(name),
+        };
+    }
+
+    /// <summary>
+    /// An instance with every settable property given a value that tells it apart (strings with characters
+    /// that need escaping); nullable ones only <paramref name="withOptional"/>. Lists get two items.
+    /// </summary>
+    private static object Populate(Type type, bool withOptional, int depth)
+    {
+        depth.ShouldBeLessThan(20, "the SARIF model is not recursive");
+        object instance = Activator.CreateInstance(type)!;
+        var nullability = new NullabilityInfoContext();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.SetMethod is null) continue;
+            bool optional = nullability.Create(property).WriteState == NullabilityState.Nullable;
+            if (optional && !withOptional) { property.SetValue(instance, null); continue; }
+            property.SetValue(instance, Value(property.PropertyType, property.Name, withOptional, depth));
+        }
+        return instance;
+    }
+
+    private static object Value(Type type, string name, bool withOptional, int depth)
+    {
+        var underlying = Nullable.GetUnderlyingType(type);
+        if (underlying == typeof(bool)) return false;
+        if (underlying == typeof(int)) return 3;
+        if (type == typeof(bool)) return true;
+        if (type == typeof(int)) return 7;
+        if (type == typeof(string)) return name + " é \"x\" <y>";
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        {
+            var list = (IList)Activator.CreateInstance(type)!;
+            for (int i = 0; i < 2; i++) list.Add(Value(type.GetGenericArguments()[0], name + i, withOptional, depth + 1));
+            return list;
+        }
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            var dictionary = (IDictionary)Activator.CreateInstance(type)!;
+            dictionary["%KEY%"] = Value(type.GetGenericArguments()[1], name, withOptional, depth + 1);
+            dictionary["other key"] = Value(type.GetGenericArguments()[1], name + "2", withOptional, depth + 1);
+            return dictionary;
+        }
+        return Populate(type, withOptional, depth + 1);
+    }
+}
