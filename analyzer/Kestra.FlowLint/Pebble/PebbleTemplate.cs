@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Threading;
 
@@ -45,7 +44,7 @@ public sealed class PebbleTemplate
     /// Every node and expression of the template, depth first, parents before children. Flattened once and kept:
     /// a dozen rules walk the same template, and an array walk allocates nothing.
     /// </summary>
-    public SyntaxNodeList DescendantNodes() => new(_allNodes ??= Flatten());
+    public ReadOnlyArray<PebbleSyntaxNode> DescendantNodes() => new(_allNodes ??= Flatten());
 
     private PebbleSyntaxNode[] Flatten()
     {
@@ -96,39 +95,5 @@ public sealed class PebbleTemplate
         foreach (var (k, v) in facts)
             if (ReferenceEquals(k, key)) return v;
         return null;
-    }
-}
-
-/// <summary>The nodes of a template, in walk order; enumerating it with `foreach` allocates nothing.</summary>
-public readonly struct SyntaxNodeList : IReadOnlyList<PebbleSyntaxNode>
-{
-    private readonly PebbleSyntaxNode[] _nodes;
-
-    internal SyntaxNodeList(PebbleSyntaxNode[] nodes) => _nodes = nodes;
-
-    public int Count => _nodes.Length;
-
-    public PebbleSyntaxNode this[int index] => _nodes[index];
-
-    public Enumerator GetEnumerator() => new(_nodes);
-
-    IEnumerator<PebbleSyntaxNode> IEnumerable<PebbleSyntaxNode>.GetEnumerator() => ((IEnumerable<PebbleSyntaxNode>)_nodes).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => _nodes.GetEnumerator();
-
-    public struct Enumerator
-    {
-        private readonly PebbleSyntaxNode[] _nodes;
-        private int _index;
-
-        internal Enumerator(PebbleSyntaxNode[] nodes)
-        {
-            _nodes = nodes;
-            _index = -1;
-        }
-
-        public PebbleSyntaxNode Current => _nodes[_index];
-
-        public bool MoveNext() => ++_index < _nodes.Length;
     }
 }

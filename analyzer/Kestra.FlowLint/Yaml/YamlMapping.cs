@@ -30,7 +30,7 @@ public sealed class YamlMapping : YamlNode
     internal void AddExpandedSize(int size) => _expandedSize = (int)System.Math.Min(int.MaxValue, (long)_expandedSize + size);
 
     /// <summary>The entries as written, duplicates and <c>&lt;&lt;</c> entries included.</summary>
-    public YamlList<YamlEntry> Entries => new(_entries);
+    public ReadOnlyArray<YamlEntry> Entries => new(_entries);
 
     /// <summary>True for <c>{a: 1}</c>, false for a block mapping.</summary>
     public bool IsFlowStyle { get; }
@@ -75,7 +75,7 @@ public sealed class YamlMapping : YamlNode
     /// <c>&lt;&lt;</c> entries left out), then merged entries whose key is not already present, in
     /// YAML 1.1 precedence order. Entries with non-scalar keys are always included.
     /// </summary>
-    public YamlList<YamlEntry> EffectiveEntries() => new(_effective ??= ComputeEffectiveEntries());
+    public ReadOnlyArray<YamlEntry> EffectiveEntries() => new(_effective ??= ComputeEffectiveEntries());
 
     // Computed once per mapping (the tree is immutable once built); without merge keys or duplicate keys, which
     // is nearly every mapping, the entries themselves.

@@ -22,7 +22,7 @@ public sealed class YamlSequence : YamlNode
 
     internal void AddExpandedSize(int size) => _expandedSize = (int)System.Math.Min(int.MaxValue, (long)_expandedSize + size);
 
-    public YamlList<YamlNode> Items => new(_items);
+    public ReadOnlyArray<YamlNode> Items => new(_items);
 
     /// <summary>True for <c>[a, b]</c>, false for a block sequence of <c>- </c> entries.</summary>
     public bool IsFlowStyle { get; }

@@ -1,17 +1,18 @@
 using System.Collections;
 using System.Collections.Generic;
 
-namespace Kestra.FlowLint.Yaml;
+namespace Kestra.FlowLint;
 
 /// <summary>
-/// A read-only view of a node's items or entries. Every later stage walks these lists, so `foreach` over one
-/// uses a struct enumerator and allocates nothing (an <see cref="IReadOnlyList{T}"/> would box one per walk).
+/// A read-only view of an array: YAML items and entries, the nodes of a template. Rules walk these lists over and
+/// over, so `foreach` over one uses a struct enumerator and allocates nothing (an <see cref="IReadOnlyList{T}"/>
+/// would box one per walk).
 /// </summary>
-public readonly struct YamlList<T> : IReadOnlyList<T>
+public readonly struct ReadOnlyArray<T> : IReadOnlyList<T>
 {
     private readonly T[] _items;
 
-    internal YamlList(T[] items) => _items = items;
+    internal ReadOnlyArray(T[] items) => _items = items;
 
     public int Count => _items?.Length ?? 0;
 
