@@ -65,6 +65,28 @@ public class SarifJsonTests
     }
 
     [TestMethod]
+    public void The_size_bound_covers_rule_help_rendered_while_writing()
+    {
+        // Help is bounded from the rule's texts without rendering it: examples made of short lines and backtick
+        // runs (the most indentation and the longest fences) and the whole catalogue.
+        var edge = new Kestra.FlowLint.Analysis.DiagnosticDescriptor("KF3998", "t", "m", "Expressions", Kestra.FlowLint.Analysis.DiagnosticSeverity.Note,
+            "\u0001\n", badExample: string.Concat(Enumerable.Repeat("a\n", 50)) + "\n\n", goodExample: "``````\n`\n");
+        var rules = Kestra.FlowLint.Rules.RuleCatalog.AllDescriptors().Append(edge).ToList();
+        var log = new SarifLog { Runs = { new SarifRun { Tool = new SarifTool { Driver = new SarifToolComponent
+        {
+            Rules = rules.Select(r => SarifRules.Describe(r, SarifLimits.GitHub, renderHelpWhenWriting: true)).ToList(),
+        } } } } };
+        var written = new Kestra.FlowLint.Reporting.Utf8Chunks();
+        SarifJson.Write(log, written);
+        SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(written.Length);
+        foreach (var rule in rules)
+        {
+            var help = SarifRules.Describe(rule, SarifLimits.GitHub).Help!;
+            SarifRules.MaxHelpLength(rule).ShouldBeGreaterThanOrEqualTo(help.Text.Length + help.Markdown!.Length, rule.Id);
+        }
+    }
+
+    [TestMethod]
     public void Streaming_to_a_text_writer_writes_what_buffering_writes()
     {
         // Longer than the 16 KB stream buffer many times over, with multi-byte characters across its boundaries.

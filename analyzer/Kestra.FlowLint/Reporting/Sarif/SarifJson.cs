@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Kestra.FlowLint.Analysis;
 
 namespace Kestra.FlowLint.Reporting.Sarif;
 
@@ -119,10 +120,7 @@ internal static class SarifJson
         MultiformatMessage(w, "fullDescription", d.FullDescription);
         if (d.HelpOf is { } rule)
         {
-            w.WriteStartObject("help");
-            help.Write(w, "text", SarifRules.HelpText(rule, help.Text));
-            help.Write(w, "markdown", SarifRules.HelpMarkdown(rule, help.Text));
-            w.WriteEndObject();
+            w.WriteHelp(rule, help);
         }
         else
         {
@@ -339,6 +337,15 @@ internal static class SarifJson
         public abstract void WriteStringValue(string value);
         public abstract void WriteNumber(string name, int value);
         public abstract void WriteBoolean(string name, bool value);
+
+        /// <summary>`"help": { "text": ..., "markdown": ... }` of a rule, rendered in <paramref name="help"/>.</summary>
+        public virtual void WriteHelp(DiagnosticDescriptor rule, HelpBuffer help)
+        {
+            WriteStartObject("help");
+            help.Write(this, "text", SarifRules.HelpText(rule, help.Text));
+            help.Write(this, "markdown", SarifRules.HelpMarkdown(rule, help.Text));
+            WriteEndObject();
+        }
     }
 
     private sealed class WriterSink : Sink
@@ -379,5 +386,8 @@ internal static class SarifJson
         public override void WriteStringValue(string value) => Token(null, value.Length);
         public override void WriteNumber(string name, int value) => Token(name, 11);
         public override void WriteBoolean(string name, bool value) => Token(name, 5);
+
+        // Bounded from the rule's texts, without rendering the help.
+        public override void WriteHelp(DiagnosticDescriptor rule, HelpBuffer help) => Total += 4 * Structure + 64 + 6L * SarifRules.MaxHelpLength(rule);
     }
 }
