@@ -66,21 +66,23 @@ internal sealed class Utf8Chunks : IBufferWriter<byte>
     {
         var decoder = new UTF8Encoding(false).GetDecoder();
         var chars = new char[8 * 1024];
-        foreach (var segment in Segments())
+        foreach (var segment in Segments()) Decode(decoder, segment.Array!, segment.Offset, segment.Count, chars, output);
+        Decode(decoder, Array.Empty<byte>(), 0, 0, chars, output, flush: true);
+    }
+
+    /// <summary>UTF-8 bytes to <paramref name="output"/> through <paramref name="chars"/>, a block at a time.</summary>
+    internal static void Decode(Decoder decoder, byte[] bytes, int offset, int count, char[] chars, TextWriter output, bool flush = false)
+    {
+        // n bytes decode to at most n characters, plus what a sequence left over from the previous block makes.
+        do
         {
-            int offset = segment.Offset, remaining = segment.Count;
-            // n bytes decode to at most n characters, plus what a sequence left over from the previous block makes.
-            while (remaining > 0)
-            {
-                int take = Math.Min(remaining, chars.Length - 4);
-                int n = decoder.GetChars(segment.Array!, offset, take, chars, 0, flush: false);
-                output.Write(chars, 0, n);
-                offset += take;
-                remaining -= take;
-            }
+            int take = Math.Min(count, chars.Length - 4);
+            int n = decoder.GetChars(bytes, offset, take, chars, 0, flush && take == count);
+            if (n > 0) output.Write(chars, 0, n);
+            offset += take;
+            count -= take;
         }
-        int last = decoder.GetChars(Array.Empty<byte>(), 0, 0, chars, 0, flush: true);
-        if (last > 0) output.Write(chars, 0, last);
+        while (count > 0);
     }
 
     public void WriteTo(Stream output)
@@ -93,5 +95,55 @@ internal sealed class Utf8Chunks : IBufferWriter<byte>
         using var text = new StringWriter();
         WriteTo(text);
         return text.ToString();
+    }
+}
+
+/// <summary>
+/// A UTF-8 buffer for a <see cref="System.Text.Json.Utf8JsonWriter"/> that passes what is written on to a
+/// <see cref="TextWriter"/> whenever it fills: a large document streams through 16 KB instead of being held whole.
+/// Call <see cref="Complete"/> once the JSON writer is disposed.
+/// </summary>
+internal sealed class Utf8TextWriterBuffer : IBufferWriter<byte>
+{
+    private readonly TextWriter _output;
+    private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+    private readonly char[] _chars = new char[8 * 1024];
+    private byte[] _bytes = new byte[16 * 1024];
+    private int _used;
+
+    public Utf8TextWriterBuffer(TextWriter output) => _output = output;
+
+    public void Advance(int count)
+    {
+        if (count < 0 || _used + count > _bytes.Length) throw new ArgumentOutOfRangeException(nameof(count));
+        _used += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _bytes.AsMemory(_used);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _bytes.AsSpan(_used);
+    }
+
+    /// <summary>Writes out what is left.</summary>
+    public void Complete()
+    {
+        Utf8Chunks.Decode(_decoder, _bytes, 0, _used, _chars, _output, flush: true);
+        _used = 0;
+    }
+
+    private void Reserve(int sizeHint)
+    {
+        int needed = Math.Max(sizeHint, 1);
+        if (_bytes.Length - _used >= needed) return;
+        Utf8Chunks.Decode(_decoder, _bytes, 0, _used, _chars, _output);
+        _used = 0;
+        if (_bytes.Length < needed) _bytes = new byte[needed];
     }
 }

@@ -44,6 +44,62 @@ public class SarifJsonTests
         SarifJson.ToText(log).ShouldBe(JsonSerializer.Serialize(log, Reference));
     }
 
+    [TestMethod]
+    public void The_size_bound_is_never_below_the_written_size()
+    {
+        // Control characters are the worst case: each becomes a six-byte escape.
+        var worst = new string(Enumerable.Range(0, 32).Select(i => (char)i).ToArray());
+        var logs = new[]
+        {
+            (SarifLog)Populate(typeof(SarifLog), withOptional: true, depth: 0),
+            (SarifLog)Populate(typeof(SarifLog), withOptional: false, depth: 0),
+            new SarifLog { Runs = { new SarifRun { ColumnKind = worst + "😀é\"\\" + worst } } },
+            new SarifLog(),
+        };
+        foreach (var log in logs)
+        {
+            var written = new Kestra.FlowLint.Reporting.Utf8Chunks();
+            SarifJson.Write(log, written);
+            SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(written.Length);
+        }
+    }
+
+    [TestMethod]
+    public void The_size_bound_covers_rule_help_rendered_while_writing()
+    {
+        // Help is bounded from the rule's texts without rendering it: examples made of short lines and backtick
+        // runs (the most indentation and the longest fences) and the whole catalogue.
+        var edge = new Kestra.FlowLint.Analysis.DiagnosticDescriptor("KF3998", "t", "m", "Expressions", Kestra.FlowLint.Analysis.DiagnosticSeverity.Note,
+            "\u0001\n", badExample: string.Concat(Enumerable.Repeat("a\n", 50)) + "\n\n", goodExample: "``````\n`\n");
+        var rules = Kestra.FlowLint.Rules.RuleCatalog.AllDescriptors().Append(edge).ToList();
+        var log = new SarifLog { Runs = { new SarifRun { Tool = new SarifTool { Driver = new SarifToolComponent
+        {
+            Rules = rules.Select(r => SarifRules.Describe(r, SarifLimits.GitHub, renderHelpWhenWriting: true)).ToList(),
+        } } } } };
+        var written = new Kestra.FlowLint.Reporting.Utf8Chunks();
+        SarifJson.Write(log, written);
+        SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(written.Length);
+        foreach (var rule in rules)
+        {
+            var help = SarifRules.Describe(rule, SarifLimits.GitHub).Help!;
+            SarifRules.MaxHelpLength(rule).ShouldBeGreaterThanOrEqualTo(help.Text.Length + help.Markdown!.Length, rule.Id);
+        }
+    }
+
+    [TestMethod]
+    public void Streaming_to_a_text_writer_writes_what_buffering_writes()
+    {
+        // Longer than the 16 KB stream buffer many times over, with multi-byte characters across its boundaries.
+        string text = string.Concat(Enumerable.Repeat("é😀 \"q\"\n", 20_000));
+        var log = new SarifLog { Runs = { new SarifRun { ColumnKind = text }, new SarifRun { ColumnKind = "x" } } };
+        var output = new System.IO.StringWriter();
+        var streamed = new Kestra.FlowLint.Reporting.Utf8TextWriterBuffer(output);
+        SarifJson.Write(log, streamed);
+        streamed.Complete();
+        output.ToString().ShouldBe(SarifJson.ToText(log));
+        output.ToString().ShouldBe(JsonSerializer.Serialize(log, Reference));
+    }
+
     private static readonly JsonSerializerOptions Reference = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -380,4 +380,24 @@ public class SarifWriterTests
             rule.Property("help", "markdown").ShouldBe(help.Markdown, rule.Property("id"));
         }
     }
+
+    [TestMethod]
+    public void A_log_that_must_be_measured_compressed_is_written_as_a_streamed_one()
+    {
+        // Under the default limit the log streams out; with a limit just above its compressed size it is held,
+        // gzip-measured, found to fit, and must come out the same.
+        string root = NewRepository();
+        var report = Report(root, Analyze(root, ("flows/deploy.yaml", SecretInLog), ("flows/hello.yaml", RemovedTag)));
+        string streamed = new SarifReportWriter().Serialize(report);
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Optimal, true))
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(streamed));
+        string measured = new SarifReportWriter(new SarifLimits { MaxGzipBytes = gzipped.Length + 100 }).Serialize(report);
+        measured.ShouldBe(streamed);
+        Results(JsonDocument.Parse(streamed).RootElement).Count.ShouldBe(2);
+
+        var written = new StringWriter();
+        new SarifReportWriter().Write(report, written);
+        written.ToString().ShouldBe(streamed + "\n");
+    }
 }

@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Kestra.FlowLint.Analysis;
 
 namespace Kestra.FlowLint.Reporting.Sarif;
 
@@ -11,6 +12,8 @@ namespace Kestra.FlowLint.Reporting.Sarif;
 /// declaration order, null ones left out, two-space indentation, "\n" line breaks, non-ASCII text as is.
 /// Written by hand rather than by a JsonSerializerContext because configuring the serializer's metadata for
 /// these 24 types (attribute lookups by reflection) took more time than linting a flow, on every run.
+/// The same walk over the model also gives an upper bound of the output's size (<see cref="MaxUtf8Length"/>),
+/// which lets the writer stream a log it knows to be within GitHub's limits instead of holding it in memory.
 /// </summary>
 internal static class SarifJson
 {
@@ -25,15 +28,16 @@ internal static class SarifJson
     /// <summary>The log as UTF-8 JSON (no trailing newline), appended to <paramref name="into"/>.</summary>
     public static void Write(SarifLog log, IBufferWriter<byte> into)
     {
-        using var w = new Utf8JsonWriter(into, Options);
-        var help = new HelpBuffer();
-        w.WriteStartObject();
-        w.WriteString("$schema", log.Schema);
-        w.WriteString("version", log.Version);
-        w.WriteStartArray("runs");
-        foreach (var run in log.Runs) Run(w, run, help);
-        w.WriteEndArray();
-        w.WriteEndObject();
+        using var writer = new Utf8JsonWriter(into, Options);
+        Log(new WriterSink(writer), log);
+    }
+
+    /// <summary>A number of bytes <see cref="Write"/> never exceeds for <paramref name="log"/>.</summary>
+    public static long MaxUtf8Length(SarifLog log)
+    {
+        var bound = new BoundSink();
+        Log(bound, log);
+        return bound.Total;
     }
 
     /// <summary>The log as JSON text (no trailing newline).</summary>
@@ -44,7 +48,19 @@ internal static class SarifJson
         return buffer.ToString();
     }
 
-    private static void Run(Utf8JsonWriter w, SarifRun run, HelpBuffer help)
+    private static void Log(Sink w, SarifLog log)
+    {
+        var help = new HelpBuffer();
+        w.WriteStartObject();
+        w.WriteString("$schema", log.Schema);
+        w.WriteString("version", log.Version);
+        w.WriteStartArray("runs");
+        foreach (var run in log.Runs) Run(w, run, help);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void Run(Sink w, SarifRun run, HelpBuffer help)
     {
         w.WriteStartObject();
         w.WritePropertyName("tool");
@@ -81,7 +97,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void ToolComponent(Utf8JsonWriter w, SarifToolComponent c, HelpBuffer help)
+    private static void ToolComponent(Sink w, SarifToolComponent c, HelpBuffer help)
     {
         w.WriteStartObject();
         w.WriteString("name", c.Name);
@@ -95,7 +111,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void ReportingDescriptor(Utf8JsonWriter w, SarifReportingDescriptor d, HelpBuffer help)
+    private static void ReportingDescriptor(Sink w, SarifReportingDescriptor d, HelpBuffer help)
     {
         w.WriteStartObject();
         w.WriteString("id", d.Id);
@@ -104,10 +120,7 @@ internal static class SarifJson
         MultiformatMessage(w, "fullDescription", d.FullDescription);
         if (d.HelpOf is { } rule)
         {
-            w.WriteStartObject("help");
-            help.Write(w, "text", SarifRules.HelpText(rule, help.Text));
-            help.Write(w, "markdown", SarifRules.HelpMarkdown(rule, help.Text));
-            w.WriteEndObject();
+            w.WriteHelp(rule, help);
         }
         else
         {
@@ -135,7 +148,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void MultiformatMessage(Utf8JsonWriter w, string name, SarifMultiformatMessage? message)
+    private static void MultiformatMessage(Sink w, string name, SarifMultiformatMessage? message)
     {
         if (message is null) return;
         w.WriteStartObject(name);
@@ -144,7 +157,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Result(Utf8JsonWriter w, SarifResult r)
+    private static void Result(Sink w, SarifResult r)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", r.RuleId);
@@ -182,7 +195,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Fix(Utf8JsonWriter w, SarifFix fix)
+    private static void Fix(Sink w, SarifFix fix)
     {
         w.WriteStartObject();
         Message(w, "description", fix.Description);
@@ -208,7 +221,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Invocation(Utf8JsonWriter w, SarifInvocation invocation)
+    private static void Invocation(Sink w, SarifInvocation invocation)
     {
         w.WriteStartObject();
         w.WriteBoolean("executionSuccessful", invocation.ExecutionSuccessful);
@@ -221,7 +234,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Notification(Utf8JsonWriter w, SarifNotification n)
+    private static void Notification(Sink w, SarifNotification n)
     {
         w.WriteStartObject();
         w.WriteString("level", n.Level);
@@ -242,7 +255,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Location(Utf8JsonWriter w, SarifLocation location)
+    private static void Location(Sink w, SarifLocation location)
     {
         w.WriteStartObject();
         w.WriteStartObject("physicalLocation");
@@ -257,7 +270,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void ArtifactLocation(Utf8JsonWriter w, SarifArtifactLocation location)
+    private static void ArtifactLocation(Sink w, SarifArtifactLocation location)
     {
         w.WriteStartObject();
         OptionalString(w, "uri", location.Uri);
@@ -266,7 +279,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Region(Utf8JsonWriter w, SarifRegion region)
+    private static void Region(Sink w, SarifRegion region)
     {
         w.WriteStartObject();
         w.WriteNumber("startLine", region.StartLine);
@@ -277,14 +290,14 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
-    private static void Message(Utf8JsonWriter w, string name, SarifMessage message)
+    private static void Message(Sink w, string name, SarifMessage message)
     {
         w.WriteStartObject(name);
         w.WriteString("text", message.Text);
         w.WriteEndObject();
     }
 
-    private static void ArtifactContent(Utf8JsonWriter w, string name, SarifArtifactContent content)
+    private static void ArtifactContent(Sink w, string name, SarifArtifactContent content)
     {
         w.WriteStartObject(name);
         w.WriteString("text", content.Text);
@@ -297,7 +310,7 @@ internal static class SarifJson
         public readonly StringBuilder Text = new(8 * 1024);
         private char[] _chars = new char[8 * 1024];
 
-        public void Write(Utf8JsonWriter w, string name, StringBuilder text)
+        public void Write(Sink w, string name, StringBuilder text)
         {
             if (_chars.Length < text.Length) _chars = new char[Math.Max(text.Length, 2 * _chars.Length)];
             text.CopyTo(0, _chars, 0, text.Length);
@@ -305,8 +318,76 @@ internal static class SarifJson
         }
     }
 
-    private static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    private static void OptionalString(Sink w, string name, string? value)
     {
         if (value is not null) w.WriteString(name, value);
+    }
+
+    /// <summary>What the walk over the model writes to: the JSON writer, or a running upper bound of its output.</summary>
+    private abstract class Sink
+    {
+        public abstract void WriteStartObject();
+        public abstract void WriteStartObject(string name);
+        public abstract void WriteEndObject();
+        public abstract void WriteStartArray(string name);
+        public abstract void WriteEndArray();
+        public abstract void WritePropertyName(string name);
+        public abstract void WriteString(string name, string value);
+        public abstract void WriteString(string name, ReadOnlySpan<char> value);
+        public abstract void WriteStringValue(string value);
+        public abstract void WriteNumber(string name, int value);
+        public abstract void WriteBoolean(string name, bool value);
+
+        /// <summary>`"help": { "text": ..., "markdown": ... }` of a rule, rendered in <paramref name="help"/>.</summary>
+        public virtual void WriteHelp(DiagnosticDescriptor rule, HelpBuffer help)
+        {
+            WriteStartObject("help");
+            help.Write(this, "text", SarifRules.HelpText(rule, help.Text));
+            help.Write(this, "markdown", SarifRules.HelpMarkdown(rule, help.Text));
+            WriteEndObject();
+        }
+    }
+
+    private sealed class WriterSink : Sink
+    {
+        private readonly Utf8JsonWriter _w;
+        public WriterSink(Utf8JsonWriter writer) => _w = writer;
+        public override void WriteStartObject() => _w.WriteStartObject();
+        public override void WriteStartObject(string name) => _w.WriteStartObject(name);
+        public override void WriteEndObject() => _w.WriteEndObject();
+        public override void WriteStartArray(string name) => _w.WriteStartArray(name);
+        public override void WriteEndArray() => _w.WriteEndArray();
+        public override void WritePropertyName(string name) => _w.WritePropertyName(name);
+        public override void WriteString(string name, string value) => _w.WriteString(name, value);
+        public override void WriteString(string name, ReadOnlySpan<char> value) => _w.WriteString(name, value);
+        public override void WriteStringValue(string value) => _w.WriteStringValue(value);
+        public override void WriteNumber(string name, int value) => _w.WriteNumber(name, value);
+        public override void WriteBoolean(string name, bool value) => _w.WriteBoolean(name, value);
+    }
+
+    /// <summary>
+    /// Sums what each token can take at most: a UTF-16 character becomes at most 6 bytes (an escape like \u001F;
+    /// 3 bytes of UTF-8 otherwise, and a surrogate pair 4 bytes or two escapes), plus quotes, a comma, a line break
+    /// and indentation for a nesting far deeper than SARIF's.
+    /// </summary>
+    private sealed class BoundSink : Sink
+    {
+        private const int Structure = 96; // line break, up to 40 levels of two-space indentation, quotes, ": ", comma
+        public long Total;
+        private void Token(string? name, int valueLength) => Total += Structure + 6L * (name?.Length ?? 0) + 6L * valueLength;
+        public override void WriteStartObject() => Token(null, 0);
+        public override void WriteStartObject(string name) => Token(name, 0);
+        public override void WriteEndObject() => Token(null, 0);
+        public override void WriteStartArray(string name) => Token(name, 0);
+        public override void WriteEndArray() => Token(null, 0);
+        public override void WritePropertyName(string name) => Token(name, 0);
+        public override void WriteString(string name, string value) => Token(name, value.Length);
+        public override void WriteString(string name, ReadOnlySpan<char> value) => Token(name, value.Length);
+        public override void WriteStringValue(string value) => Token(null, value.Length);
+        public override void WriteNumber(string name, int value) => Token(name, 11);
+        public override void WriteBoolean(string name, bool value) => Token(name, 5);
+
+        // Bounded from the rule's texts, without rendering the help.
+        public override void WriteHelp(DiagnosticDescriptor rule, HelpBuffer help) => Total += 4 * Structure + 64 + 6L * SarifRules.MaxHelpLength(rule);
     }
 }

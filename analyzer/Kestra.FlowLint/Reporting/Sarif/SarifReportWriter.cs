@@ -46,14 +46,19 @@ public sealed class SarifReportWriter : IReportWriter
 
     public void Write(RunReport report, TextWriter output)
     {
-        Render(report).WriteTo(output);
+        Render(report, output);
         output.Write('\n');
     }
 
     /// <summary>The SARIF log as JSON text (no trailing newline).</summary>
-    public string Serialize(RunReport report) => Render(report).ToString();
+    public string Serialize(RunReport report)
+    {
+        using var text = new StringWriter();
+        Render(report, text);
+        return text.ToString();
+    }
 
-    private Utf8Chunks Render(RunReport report)
+    private void Render(RunReport report, TextWriter output)
     {
         bool includeSuppressed = report.FormatOptions.TryGetValue(IncludeSuppressedOption, out var include)
             && string.Equals(include, "true", StringComparison.OrdinalIgnoreCase);
@@ -135,16 +140,25 @@ public sealed class SarifReportWriter : IReportWriter
             });
 
             var log = new SarifLog { Runs = { run } };
+            // Compressing is only needed when the file could be over the limit: gzip never grows its input by more
+            // than its block overhead. Most logs are known to fit before they are written, and stream to the output.
+            if (GzipUpperBound(SarifJson.MaxUtf8Length(log)) <= _limits.MaxGzipBytes)
+            {
+                if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
+                var streamed = new Utf8TextWriterBuffer(output);
+                SarifJson.Write(log, streamed);
+                streamed.Complete();
+                return;
+            }
             var utf8 = new Utf8Chunks();
             SarifJson.Write(log, utf8);
-            // Compressing is only needed when the file could be over the limit: gzip never grows its input by more
-            // than its block overhead, so most files are known to fit as they are.
             bool fits = GzipUpperBound(utf8.Length) <= _limits.MaxGzipBytes;
             long size = fits ? utf8.Length : GzipSize(utf8);
             if (fits || size <= _limits.MaxGzipBytes || keep == 0)
             {
                 if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
-                return utf8;
+                utf8.WriteTo(output);
+                return;
             }
             // Shrink in proportion (with a margin), so this converges in a few rounds.
             int next = (int)(keep * (double)_limits.MaxGzipBytes / size * 0.95);

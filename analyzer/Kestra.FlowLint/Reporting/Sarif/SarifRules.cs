@@ -143,6 +143,16 @@ internal static class SarifRules
         return sb;
     }
 
+    /// <summary>
+    /// At least the length of <see cref="HelpText"/> plus <see cref="HelpMarkdown"/>: each example line gains at most
+    /// five characters of indentation, and a fence is at most three characters longer than the example it holds.
+    /// </summary>
+    public static long MaxHelpLength(DiagnosticDescriptor d)
+    {
+        long examples = (d.BadExample?.Length ?? 0) + (d.GoodExample?.Length ?? 0);
+        return 2L * d.Description.Length + 9 * examples + 2L * d.HelpUri.Length + d.Id.Length + 256;
+    }
+
     /// <summary>Each line of the example (trailing line breaks dropped, CR before LF dropped) indented by four spaces.</summary>
     private static void AppendIndented(StringBuilder sb, string example)
     {
