@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes flowlint as a NativeAOT single-file binary: artifacts/aot/<rid>/flowlint.
-#   build/publish-aot.sh [RID]     RID defaults to this machine's (linux-x64, linux-arm64, osx-arm64, ...)
+#   build/publish-aot.sh [RID [MSBUILD-ARGS...]]   RID defaults to this machine's (linux-x64, linux-arm64, osx-arm64, ...);
+#   e.g. `build/publish-aot.sh linux-x64 -p:FlowLintPie=true` keeps a position-independent binary (see flowlint.csproj)
 # net9.0 is the AOT target: net10.0's AOT runtime pack is not served by every feed. Needs the platform's
 # native toolchain (gcc or clang on Linux). Fails if the build reports a trimming or AOT warning from
 # FlowLint's own code (IL2xxx/IL3xxx in Kestra.FlowLint*, flowlint); the known ones from System.CommandLine
@@ -24,7 +25,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet publish analyzer/flowlint -f net9.0 -c Release -r "$rid" -p:FlowLintNativeAot=true -p:StripSymbols=true \
-  -o "$out" 2>&1 | tee "$log"
+  "${@:2}" -o "$out" 2>&1 | tee "$log"
 
 # Trim/AOT analysis warnings, one per line, without MSBuild's duplicates.
 warnings=$(grep -oE '[^ ]+\([0-9]+,[0-9]+\): (Trim analysis|AOT analysis)? ?warning IL[23][0-9]{3}[^[]*' "$log" | sort -u || true)
