@@ -52,7 +52,7 @@ internal static class RuleProfile
 
     public static void Loop(int count, int rounds)
     {
-        var files = FlowGenerator.Generate(count);
+        var files = Environment.GetEnvironmentVariable("FLOWLINT_CORPUS") == "1" ? Corpus.LoadYaml() : FlowGenerator.Generate(count);
         IReadOnlyList<FlowAnalyzer> analyzers = Environment.GetEnvironmentVariable("FLOWLINT_NO_RULES") == "1"
             ? Array.Empty<FlowAnalyzer>() : RuleCatalog.CreateAnalyzers();
         bool parseOnly = Environment.GetEnvironmentVariable("FLOWLINT_PARSE_ONLY") == "1";
@@ -69,8 +69,21 @@ internal static class RuleProfile
                 foreach (var (path, text) in files) Kestra.FlowLint.Yaml.YamlParser.Parse(new SourceText(text, path), new Kestra.FlowLint.Yaml.YamlParseOptions());
             else
             {
-                foreach (var (path, text) in files) driver.AnalyzeText(new SourceText(text, path));
-                driver.CompleteRun();
+                var diagnostics = new List<Diagnostic>();
+                foreach (var (path, text) in files) diagnostics.AddRange(driver.AnalyzeText(new SourceText(text, path)).Diagnostics);
+                diagnostics.AddRange(driver.CompleteRun());
+                if (Environment.GetEnvironmentVariable("FLOWLINT_SARIF") == "1")
+                {
+                    var sarifWatch = Stopwatch.StartNew();
+                    diagnostics = Kestra.FlowLint.Reporting.DiagnosticOrdering.Sort(diagnostics);
+                    var report = new Kestra.FlowLint.Reporting.RunReport(diagnostics, RuleCatalog.AllDescriptors(), new Kestra.FlowLint.Reporting.RunSummary { Files = files.Count })
+                    {
+                        RootDirectory = System.IO.Directory.GetCurrentDirectory(),
+                    };
+                    using var output = new System.IO.StreamWriter(System.IO.Stream.Null);
+                    new Kestra.FlowLint.Reporting.Sarif.SarifReportWriter().Write(report, output);
+                    Console.WriteLine($"  sort + SARIF of {diagnostics.Count} findings: {sarifWatch.Elapsed.TotalMilliseconds:F0} ms");
+                }
             }
             double lint = watch.Elapsed.TotalMilliseconds;
             process.Refresh();

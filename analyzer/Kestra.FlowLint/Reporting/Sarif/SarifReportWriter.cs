@@ -282,12 +282,21 @@ public sealed class SarifReportWriter : IReportWriter
     /// <summary>Candidate indexes, most important first: severity, then security-severity, then report order.</summary>
     private static List<int> Rank(List<int> candidates, IReadOnlyList<Diagnostic> diagnostics)
     {
+        // Scores worked out once per rule, not in the comparison (a run can have tens of thousands of results).
+        var scores = new Dictionary<DiagnosticDescriptor, double>();
+        var score = new double[diagnostics.Count];
+        foreach (int i in candidates)
+        {
+            var descriptor = diagnostics[i].Descriptor;
+            if (!scores.TryGetValue(descriptor, out var s)) scores.Add(descriptor, s = SecurityScore(descriptor));
+            score[i] = s;
+        }
         var ranked = new List<int>(candidates);
         ranked.Sort((a, b) =>
         {
             int c = diagnostics[b].Severity.CompareTo(diagnostics[a].Severity);
             if (c != 0) return c;
-            c = SecurityScore(diagnostics[b].Descriptor).CompareTo(SecurityScore(diagnostics[a].Descriptor));
+            c = score[b].CompareTo(score[a]);
             return c != 0 ? c : a.CompareTo(b);
         });
         return ranked;
