@@ -123,13 +123,10 @@ internal readonly struct SitePaths
     {
         get
         {
-            int end = _relative.IndexOfAny(PathSeparators);
-            if (end >= 0) return _relative.Substring(0, end);
-            // Below a named property the first separator is where the chain starts.
-            if (_relative.Length > 0 || _below is null) return _relative;
-            string full = Relative;
-            int cut = full.IndexOfAny(PathSeparators);
-            return cut < 0 ? full : full.Substring(0, cut);
+            // The property's own relative path holds the name, unless it is empty and the chain starts it.
+            string relative = _relative.Length > 0 || _below is null ? _relative : Relative;
+            int end = relative.IndexOfAny(PathSeparators);
+            return end < 0 ? relative : relative.Substring(0, end);
         }
     }
 

@@ -49,21 +49,7 @@ public sealed class PebbleTemplate
     private PebbleSyntaxNode[] Flatten()
     {
         var all = new List<PebbleSyntaxNode>();
-        var stack = new Stack<(PebbleSyntaxNode Node, int Next)>();
-        foreach (var top in Nodes)
-        {
-            all.Add(top);
-            stack.Push((top, 0));
-            while (stack.Count > 0)
-            {
-                var (node, next) = stack.Pop();
-                if (next >= node.ChildCount) continue;
-                stack.Push((node, next + 1));
-                var child = node.GetChild(next);
-                all.Add(child);
-                stack.Push((child, 0));
-            }
-        }
+        foreach (var top in Nodes) all.AddRange(top.DescendantNodesAndSelf());
         return all.ToArray();
     }
 
