@@ -239,13 +239,13 @@ internal static class CheckCommand
         text.Release(() =>
         {
             var bytes = File.ReadAllBytes(path);
-            return SourceText.TryDecode(bytes, text.Path, out var again, out _) ? again!.Text : null;
+            return SourceText.TryDecodeText(bytes, out var again) ? again : null;
         });
     }
 
     /// <summary>Fixed standard input as text; bytes that are not text are passed through as UTF-8 replacement text.</summary>
     private static string DecodeForOutput(byte[] bytes) =>
-        SourceText.TryDecode(bytes, null, out var text, out _) ? text!.Text : new System.Text.UTF8Encoding(false).GetString(bytes);
+        SourceText.TryDecodeText(bytes, out var text) ? text! : new System.Text.UTF8Encoding(false).GetString(bytes);
 
     private static bool IsConfigurationFile(string path) =>
         Path.GetFileName(path) is FlowLintConfiguration.FileName or FlowLintConfiguration.AlternateFileName;

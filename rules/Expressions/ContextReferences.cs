@@ -62,34 +62,49 @@ internal static class ContextReferences
     public static bool IsEvaluated(ExpressionSite site) =>
         site.Template is not null && (site.IsRendered || site.OwnerKind == SiteOwnerKind.Variable);
 
-    // One fact key per root name (a handful: the rules ask for inputs, outputs, vars, trigger and taskrun).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<PebbleTemplate, IReadOnlyList<ContextReference>>> Collectors = new(StringComparer.Ordinal);
+    // The roots the rules ask about: one walk over a template collects the reads of all of them.
+    private static readonly string[] Roots = { "inputs", "outputs", "vars", "trigger", "taskrun" };
+    private static readonly object ReadsFact = new();
     private static readonly object BoundNamesFact = new();
     private static readonly HashSet<string> NoNames = new(StringComparer.Ordinal);
 
-    /// <summary>The reads of <paramref name="rootName"/>; computed once per template and root for the rules that ask.</summary>
+    /// <summary>The reads of <paramref name="rootName"/>; computed once per template for every root the rules ask about.</summary>
     public static IReadOnlyList<ContextReference> Find(PebbleTemplate template, string rootName)
     {
-        // The collector delegate doubles as the fact's key.
-        var collector = Collectors.GetOrAdd(rootName, static root => template => Collect(template, root));
-        return template.GetOrAddFact(collector, collector);
+        int root = Array.IndexOf(Roots, rootName);
+        if (root < 0) return Collect(template, rootName, -1)[0];
+        return template.GetOrAddFact(ReadsFact, static template => Collect(template, null, Roots.Length))[root];
     }
 
-    private static IReadOnlyList<ContextReference> Collect(PebbleTemplate template, string rootName)
+    /// <summary>The reads of <paramref name="only"/>, or (when it is null) of every root in <see cref="Roots"/>, in one walk.</summary>
+    private static IReadOnlyList<ContextReference>[] Collect(PebbleTemplate template, string? only, int count)
     {
+        var found = new List<ContextReference>?[Math.Max(count, 1)];
         bool hasTags = template.HasTags;
-        if (hasTags && BoundNames(template).Contains(rootName)) return Array.Empty<ContextReference>();
-        List<ContextReference>? found = null;
         foreach (var node in template.DescendantNodes())
         {
-            if (node is not VariableExpression { } root || root.Name != rootName) continue;
+            if (node is not VariableExpression { } root) continue;
+            int slot = only is null ? RootIndex(root.Name) : root.Name == only ? 0 : -1;
+            if (slot < 0) continue;
             if (root.Parent is not AttributeExpression access || access.Target != root || access.Arguments is not null) continue;
             if (access.Key is not LiteralExpression { Kind: PebbleLiteralKind.String } key || key.StringValue is not { } name) continue;
-            if (hasTags && root.FirstAncestor<MacroNode>() is not null) continue;
-            (found ??= new List<ContextReference>()).Add(new ContextReference(root, access, name, key.Span, GuardOf(access, rootName, name)));
+            if (hasTags && (BoundNames(template).Contains(root.Name) || root.FirstAncestor<MacroNode>() is not null)) continue;
+            (found[slot] ??= new List<ContextReference>()).Add(new ContextReference(root, access, name, key.Span, GuardOf(access, root.Name, name)));
         }
-        return (IReadOnlyList<ContextReference>?)found ?? Array.Empty<ContextReference>();
+        var reads = new IReadOnlyList<ContextReference>[found.Length];
+        for (int i = 0; i < found.Length; i++) reads[i] = (IReadOnlyList<ContextReference>?)found[i] ?? Array.Empty<ContextReference>();
+        return reads;
     }
+
+    private static int RootIndex(string name) => name switch
+    {
+        "inputs" => 0,
+        "outputs" => 1,
+        "vars" => 2,
+        "trigger" => 3,
+        "taskrun" => 4,
+        _ => -1,
+    };
 
     /// <summary>The names the template binds itself: `{% set %}` names, loop variables and macro parameters.</summary>
     private static HashSet<string> BoundNames(PebbleTemplate template) => template.GetOrAddFact(BoundNamesFact, static template =>

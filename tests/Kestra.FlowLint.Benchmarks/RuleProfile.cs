@@ -62,6 +62,7 @@ internal static class RuleProfile
             var process = System.Diagnostics.Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
             var pause0 = GC.GetTotalPauseDuration();
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
             long allocated0 = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             var driver = new AnalysisDriver(analyzers);
@@ -89,6 +90,7 @@ internal static class RuleProfile
             process.Refresh();
             var cpu1 = process.TotalProcessorTime;
             double pause = (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds;
+            gen0 = GC.CollectionCount(0) - gen0; gen1 = GC.CollectionCount(1) - gen1; gen2 = GC.CollectionCount(2) - gen2;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
             watch.Restart();
             foreach (var (_, text) in files)
@@ -102,7 +104,7 @@ internal static class RuleProfile
             var cpu2 = process.TotalProcessorTime;
             // CPU time (all threads, GC included) is steadier than wall time on a shared machine.
             double lintCpu = (cpu1 - cpu0).TotalMilliseconds, yamlCpu = (cpu2 - cpu1).TotalMilliseconds;
-            Console.WriteLine($"round {round}: lint {lint:F0} ms (cpu {lintCpu:F0}), bare YamlDotNet {yaml:F0} ms (cpu {yamlCpu:F0}), ratio {lint / yaml:F2} (cpu {lintCpu / yamlCpu:F2}); lint GC pauses {pause:F0} ms, {allocated / 1e6:F0} MB allocated");
+            Console.WriteLine($"round {round}: lint {lint:F0} ms (cpu {lintCpu:F0}), bare YamlDotNet {yaml:F0} ms (cpu {yamlCpu:F0}), ratio {lint / yaml:F2} (cpu {lintCpu / yamlCpu:F2}); lint GC pauses {pause:F0} ms ({gen0}/{gen1}/{gen2} collections of gen 0/1/2), {allocated / 1e6:F0} MB allocated");
         }
         sampler?.Print();
     }

@@ -38,20 +38,24 @@ public abstract class PebbleSyntaxNode
     /// <summary>Depth-first, parents before children; iterative, so any depth is fine.</summary>
     public IEnumerable<PebbleSyntaxNode> DescendantNodesAndSelf()
     {
-        var stack = new Stack<(PebbleSyntaxNode Node, int Next)>();
-        yield return this;
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        var all = new List<PebbleSyntaxNode>();
+        AddDescendantsAndSelf(all, new Stack<PebbleSyntaxNode>());
+        return all;
+    }
+
+    /// <summary>
+    /// Appends this node and its descendants in <see cref="DescendantNodesAndSelf"/>'s order, with
+    /// <paramref name="pending"/> (empty, reusable) as the explicit stack: no iterator, no recursion.
+    /// </summary>
+    internal void AddDescendantsAndSelf(List<PebbleSyntaxNode> into, Stack<PebbleSyntaxNode> pending)
+    {
+        pending.Push(this);
+        while (pending.Count > 0)
         {
-            var (node, next) = stack.Pop();
-            if (next >= node.ChildCount)
-            {
-                continue;
-            }
-            stack.Push((node, next + 1));
-            var child = node.GetChild(next);
-            yield return child;
-            stack.Push((child, 0));
+            var node = pending.Pop();
+            into.Add(node);
+            // Children pushed last-first come off the stack first-first: pre-order, left to right.
+            for (int i = node.ChildCount - 1; i >= 0; i--) pending.Push(node.GetChild(i));
         }
     }
 

@@ -49,7 +49,8 @@ public sealed class PebbleTemplate
     private PebbleSyntaxNode[] Flatten()
     {
         var all = new List<PebbleSyntaxNode>();
-        foreach (var top in Nodes) all.AddRange(top.DescendantNodesAndSelf());
+        var pending = new Stack<PebbleSyntaxNode>();
+        foreach (var top in Nodes) top.AddDescendantsAndSelf(all, pending);
         return all.ToArray();
     }
 

@@ -172,6 +172,20 @@ public sealed class SourceText
     public static bool TryDecode(ReadOnlySpan<byte> bytes, string? path, out SourceText? text, out TextDecodeError? error)
     {
         text = null;
+        if (!TryDecodeString(bytes, out var decoded, out error)) return false;
+        text = new SourceText(decoded!, path);
+        return true;
+    }
+
+    /// <summary>
+    /// Decodes bytes as <see cref="TryDecode"/> does, without building a line index: for reading a released file
+    /// again, whose line index is kept.
+    /// </summary>
+    public static bool TryDecodeText(ReadOnlySpan<byte> bytes, out string? text) => TryDecodeString(bytes, out text, out _);
+
+    private static bool TryDecodeString(ReadOnlySpan<byte> bytes, out string? text, out TextDecodeError? error)
+    {
+        text = null;
         error = null;
         Encoding encoding;
         int skip;
@@ -226,7 +240,7 @@ public sealed class SourceText
             return false;
         }
 
-        text = new SourceText(decoded, path);
+        text = decoded;
         return true;
     }
 

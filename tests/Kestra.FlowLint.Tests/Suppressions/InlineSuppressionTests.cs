@@ -366,4 +366,19 @@ public class InlineSuppressionTests
             flow + "    message: \"{{ secret('B') }}\"\n");
         Describe(result).ShouldBe(new[] { "KF1001 7:18 suppressed()", "KF1001 14:18 error" });
     }
+
+    [TestMethod]
+    [DataRow("# flowlint-disable-line KF1001", true)]
+    [DataRow("a: b # FlowLint-Disable-Next-Line KF1001", true)]
+    [DataRow("flowlint-disable", true)]
+    [DataRow("wwwflowlint-disable", true)]
+    [DataRow("flowlint-disabl", false)]
+    [DataRow("w", false)]
+    [DataRow("", false)]
+    [DataRow("www.example.com: flowlint disable", false)]
+    [DataRow("id: x\nnamespace: company.team # flowlint-disable", true)]
+    public void The_directive_pre_check_finds_the_marker_in_any_case_and_nothing_else(string text, bool expected)
+    {
+        Kestra.FlowLint.Analysis.Suppression.InlineSuppressions.MayContainDirectives(new SourceText(text)).ShouldBe(expected);
+    }
 }

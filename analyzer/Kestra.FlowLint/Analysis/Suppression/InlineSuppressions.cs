@@ -40,7 +40,24 @@ public sealed class InlineSuppressions
 
     /// <summary>Whether a file may hold a directive (a cheap test before parsing anything).</summary>
     public static bool MayContainDirectives(SourceText text) =>
-        text.MayContainDirectives ??= text.Text.IndexOf(Marker, StringComparison.OrdinalIgnoreCase) >= 0;
+        text.MayContainDirectives ??= ContainsMarker(text.Text);
+
+    // Every file is scanned: anchoring on the marker's rarest letter ('w') is several times faster than a
+    // case-insensitive search for the whole marker.
+    private static bool ContainsMarker(string text)
+    {
+        const int Anchor = 3; // "flo[w]lint-disable"
+        if (text.Length < Marker.Length) return false;
+        for (int i = text.IndexOfAny(AnchorLetters, Anchor); i >= 0; i = text.IndexOfAny(AnchorLetters, i + 1))
+        {
+            int start = i - Anchor;
+            if (start + Marker.Length > text.Length) return false;
+            if (string.Compare(text, start, Marker, 0, Marker.Length, StringComparison.OrdinalIgnoreCase) == 0) return true;
+        }
+        return false;
+    }
+
+    private static readonly char[] AnchorLetters = { 'w', 'W' };
 
     /// <summary>The directives among the stream's comments, each with the lines it covers.</summary>
     public IReadOnlyList<SuppressionDirective> Parse(YamlStream stream)
