@@ -130,4 +130,38 @@ public class JsonReportWriterTests
         findings[0].GetProperty("startColumn").GetInt32().ShouldBe(30);
         json.RootElement.GetProperty("summary").GetProperty("files").GetInt32().ShouldBe(1);
     }
+
+    [TestMethod]
+    public void Fingerprints_of_a_large_unsorted_report_match_the_one_at_a_time_definition()
+    {
+        // Past a few hundred findings the hashes are computed on several threads: same values, same occurrences.
+        var lines = new System.Text.StringBuilder();
+        for (int i = 0; i < 400; i++) lines.Append("k").Append(i % 7).Append(": same\n");
+        var text = new SourceText(lines.ToString(), "flows/big.yaml");
+        var diagnostics = new List<Diagnostic>();
+        for (int i = 0; i < 400; i++)
+        {
+            diagnostics.Add(At(Finding, text, "k" + (i % 7), "m", occurrence: i / 7, owner: "o" + (i % 3)));
+            diagnostics.Add(At(Credential, text, "same", "c", occurrence: i, owner: "o"));
+        }
+        diagnostics.Reverse();
+        var paths = diagnostics.Select(d => d.Location.Path).ToArray();
+
+        string[] actual = SarifFingerprint.ComputeAll(diagnostics, paths);
+
+        var order = Enumerable.Range(0, diagnostics.Count).OrderBy(i => diagnostics[i], DiagnosticOrdering.Instance).ThenBy(i => i).ToList();
+        var seen = new Dictionary<string, int>();
+        var expected = new string[diagnostics.Count];
+        foreach (int i in order)
+        {
+            var d = diagnostics[i];
+            string? flagged = SarifFingerprint.HashesFlaggedText(d.Descriptor) ? text.ToString(d.Location.Span) : null;
+            string identity = d.Id + "|" + d.OwnerPath + "|" + flagged;
+            seen.TryGetValue(identity, out int occurrence);
+            seen[identity] = occurrence + 1;
+            expected[i] = SarifFingerprint.Compute(d.Id, paths[i], d.OwnerPath, flagged, occurrence);
+        }
+        actual.ShouldBe(expected);
+        actual.Distinct().Count().ShouldBe(actual.Length, "identical findings are told apart by their occurrence");
+    }
 }

@@ -34,25 +34,43 @@ public static class SarifFingerprint
     {
         var order = new int[diagnostics.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        // Reports come sorted already; sorting again is only for callers that do not.
+        if (!IsSorted(diagnostics))
         {
-            int c = DiagnosticOrdering.Instance.Compare(diagnostics[a], diagnostics[b]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
+            Array.Sort(order, (a, b) =>
+            {
+                int c = DiagnosticOrdering.Instance.Compare(diagnostics[a], diagnostics[b]);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+        }
 
-        var fingerprints = new string[diagnostics.Count];
+        // Occurrences need position order (and the flagged texts, which may mean reading a released file again):
+        // one pass in order. The hashes are independent of each other: on every core when there are many.
+        var texts = new string?[diagnostics.Count];
+        var occurrences = new int[diagnostics.Count];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (int i in order)
         {
             var d = diagnostics[i];
-            string path = reportPaths[i];
             string? text = HashesFlaggedText(d.Descriptor) ? NormalizeWhitespace(FlaggedText(d)) : null;
-            string identity = Fields(d.Id, path, d.OwnerPath, text ?? string.Empty);
+            string identity = Fields(d.Id, reportPaths[i], d.OwnerPath, text ?? string.Empty);
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
-            fingerprints[i] = Compute(d.Id, path, d.OwnerPath, text, occurrence);
+            texts[i] = text;
+            occurrences[i] = occurrence;
         }
+        var fingerprints = new string[diagnostics.Count];
+        void Hash(int i) => fingerprints[i] = Compute(diagnostics[i].Id, reportPaths[i], diagnostics[i].OwnerPath, texts[i], occurrences[i]);
+        if (fingerprints.Length >= 512) System.Threading.Tasks.Parallel.For(0, fingerprints.Length, Hash);
+        else for (int i = 0; i < fingerprints.Length; i++) Hash(i);
         return fingerprints;
+    }
+
+    private static bool IsSorted(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        for (int i = 1; i < diagnostics.Count; i++)
+            if (DiagnosticOrdering.Instance.Compare(diagnostics[i - 1], diagnostics[i]) > 0) return false;
+        return true;
     }
 
     /// <summary>
@@ -63,9 +81,13 @@ public static class SarifFingerprint
     {
         string input = Fields(Key, ruleId, path, ownerPath, flaggedText ?? "\u0000none", occurrence.ToString(CultureInfo.InvariantCulture));
         byte[] hash = Sha256.Hash(Encoding.UTF8.GetBytes(input));
-        var sb = new StringBuilder(32);
-        for (int i = 0; i < 16; i++) sb.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
-        return sb.ToString();
+        var hex = new char[32];
+        for (int i = 0; i < 16; i++)
+        {
+            hex[2 * i] = HexDigits[hash[i] >> 4];
+            hex[2 * i + 1] = HexDigits[hash[i] & 0xF];
+        }
+        return new string(hex);
     }
 
     /// <summary>
@@ -74,6 +96,8 @@ public static class SarifFingerprint
     /// (KF1009 hard-coded credentials and KF2003 clear-text passwords do by design).
     /// </summary>
     public static bool HashesFlaggedText(DiagnosticDescriptor descriptor) => !IsSecurityRule(descriptor);
+
+    private const string HexDigits = "0123456789abcdef";
 
     /// <summary>Security rules: KF1xxx, KF2xxx, or anything tagged `security` or carrying a security-severity.</summary>
     public static bool IsSecurityRule(DiagnosticDescriptor descriptor)
