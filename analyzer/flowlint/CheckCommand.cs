@@ -34,6 +34,9 @@ internal sealed class CheckOptions
 
     /// <summary>Receives the report instead of the --format writer (`flowlint baseline` runs the check this way).</summary>
     public IReportWriter? Writer { get; init; }
+
+    /// <summary>Characters of analysed text kept for the report before texts are let go (tests lower it).</summary>
+    public long KeptTextBudget { get; init; } = CheckCommand.DefaultKeptTextBudget;
 }
 
 /// <summary>
@@ -45,6 +48,9 @@ internal static class CheckCommand
     public const int ExitOk = 0;
     public const int ExitFindings = 1;
     public const int ExitUsage = 2;
+
+    /// <summary>Characters of analysed text a run keeps for its report before it starts letting texts go (8 MB).</summary>
+    internal const long DefaultKeptTextBudget = 4 * 1024 * 1024;
 
     public static int Run(CheckOptions options, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -136,8 +142,9 @@ internal static class CheckCommand
         bool stdinFixed = options.Fix && stdinBytes is not null;
 
         var results = new FileAnalysisResult[files.Count];
-        // A handful of files costs nothing to keep; past that, texts are let go so memory stays flat.
-        bool releaseTexts = files.Count > 16;
+        // The first few megabytes of text are kept for the report (reading a file again costs more than keeping
+        // it); past that budget, texts are let go so memory stays flat however many files a run has.
+        long keptChars = 0;
         void AnalyzeFile(int i)
         {
             var driver = fileDrivers[i];
@@ -150,7 +157,8 @@ internal static class CheckCommand
             {
                 results[i] = driver.ReportUnreadable(display, ex.Message);
             }
-            if (releaseTexts) Release(results[i].Text, files[i]);
+            if (results[i].Text is { } text && System.Threading.Interlocked.Add(ref keptChars, text.Length) > options.KeptTextBudget)
+                Release(text, files[i]);
         }
         // One file (an editor, pre-commit, a single path) is linted on this thread: starting the thread pool's
         // workers costs about as much as linting a flow.

@@ -38,6 +38,30 @@ public class CheckCommandTests
     }
 
     [TestMethod]
+    [DataRow("text")]
+    [DataRow("sarif")]
+    [DataRow("json")]
+    public void Texts_let_go_after_analysis_are_read_again_for_the_report_with_the_same_output(string format)
+    {
+        // Past its text budget a run drops each file's characters and reads the file again for frames, snippets and
+        // fingerprints: a budget of 0 releases every file, and the report must not change by a byte.
+        string Run(long budget)
+        {
+            var stdout = new StringWriter { NewLine = "\n" };
+            var options = new Kestra.FlowLint.Cli.CheckOptions
+            {
+                Paths = new[] { Path.Combine(TestPaths.SolutionFolder, "examples") },
+                Format = format, NoColor = true, Root = TestPaths.SolutionFolder, KeptTextBudget = budget,
+            };
+            Kestra.FlowLint.Cli.CheckCommand.Run(options, new StringReader(""), stdout, new StringWriter());
+            return stdout.ToString();
+        }
+        string kept = Run(long.MaxValue);
+        kept.Length.ShouldBeGreaterThan(1000);
+        Run(0).ShouldBe(kept);
+    }
+
+    [TestMethod]
     public void Msbuild_format_has_the_full_range()
     {
         var (code, stdout, _) = CliRunner.Run("check", "examples/flows/broken-expressions.yaml", "--format", "msbuild");
