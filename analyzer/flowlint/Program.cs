@@ -10,7 +10,15 @@ public static class Program
     public static int Main(string[] args)
     {
         ConsoleStreams.UseLargerOutputBuffer();
-        return Run(args, ConsoleStreams.In, Console.Out, Console.Error);
+        int code = Run(args, ConsoleStreams.In, Console.Out, Console.Error);
+        // For benchmarking the shipped binary's GC settings (bench/README): what the garbage collector did.
+        if (Environment.GetEnvironmentVariable("FLOWLINT_GC_STATS") == "1")
+        {
+            Console.Error.WriteLine($"flowlint: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections of gen 0/1/2, " +
+                $"{GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms paused, {GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated");
+            Console.Error.Flush();
+        }
+        return code;
     }
 
     /// <summary>The whole command line, with its streams passed in so tests can run it in-process.</summary>
