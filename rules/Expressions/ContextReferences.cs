@@ -79,7 +79,7 @@ internal static class ContextReferences
     /// <summary>The reads of <paramref name="only"/>, or (when it is null) of every root in <see cref="Roots"/>, in one walk.</summary>
     private static IReadOnlyList<ContextReference>[] Collect(PebbleTemplate template, string? only, int count)
     {
-        var found = new List<ContextReference>?[Math.Max(count, 1)];
+        IReadOnlyList<ContextReference>[]? reads = null;
         bool hasTags = template.HasTags;
         foreach (var node in template.DescendantNodes())
         {
@@ -89,12 +89,18 @@ internal static class ContextReferences
             if (root.Parent is not AttributeExpression access || access.Target != root || access.Arguments is not null) continue;
             if (access.Key is not LiteralExpression { Kind: PebbleLiteralKind.String } key || key.StringValue is not { } name) continue;
             if (hasTags && (BoundNames(template).Contains(root.Name) || root.FirstAncestor<MacroNode>() is not null)) continue;
-            (found[slot] ??= new List<ContextReference>()).Add(new ContextReference(root, access, name, key.Span, GuardOf(access, root.Name, name)));
+            reads ??= new IReadOnlyList<ContextReference>[Math.Max(count, 1)];
+            if (reads[slot] is not List<ContextReference> list) reads[slot] = list = new List<ContextReference>();
+            list.Add(new ContextReference(root, access, name, key.Span, GuardOf(access, root.Name, name)));
         }
-        var reads = new IReadOnlyList<ContextReference>[found.Length];
-        for (int i = 0; i < found.Length; i++) reads[i] = (IReadOnlyList<ContextReference>?)found[i] ?? Array.Empty<ContextReference>();
+        // Most templates read no context at all: they share one answer.
+        if (reads is null) return only is null ? NoReads : new IReadOnlyList<ContextReference>[] { Array.Empty<ContextReference>() };
+        for (int i = 0; i < reads.Length; i++) reads[i] ??= Array.Empty<ContextReference>();
         return reads;
     }
+
+    private static readonly IReadOnlyList<ContextReference>[] NoReads =
+        Array.ConvertAll(Roots, _ => (IReadOnlyList<ContextReference>)Array.Empty<ContextReference>());
 
     private static int RootIndex(string name) => name switch
     {
