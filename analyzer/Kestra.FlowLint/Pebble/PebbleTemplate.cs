@@ -48,11 +48,23 @@ public sealed class PebbleTemplate
 
     private PebbleSyntaxNode[] Flatten()
     {
-        var all = new List<PebbleSyntaxNode>();
-        var pending = new Stack<PebbleSyntaxNode>();
+        // Scratch space reused by the thread: only the exact-size result is allocated per template.
+        var all = t_flattened ??= new List<PebbleSyntaxNode>();
+        var pending = t_pending ??= new Stack<PebbleSyntaxNode>();
         foreach (var top in Nodes) top.AddDescendantsAndSelf(all, pending);
-        return all.ToArray();
+        var nodes = all.ToArray();
+        all.Clear();
+        // A huge template's scratch space is not kept for the rest of the run.
+        if (nodes.Length > 4096)
+        {
+            t_flattened = null;
+            t_pending = null;
+        }
+        return nodes;
     }
+
+    [ThreadStatic] private static List<PebbleSyntaxNode>? t_flattened;
+    [ThreadStatic] private static Stack<PebbleSyntaxNode>? t_pending;
 
     /// <summary>
     /// Facts derived from the syntax alone (the calls it makes, the names it binds, …), computed once per template
