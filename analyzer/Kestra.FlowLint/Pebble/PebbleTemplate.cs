@@ -34,8 +34,9 @@ public sealed class PebbleTemplate
     {
         get
         {
-            foreach (var node in Nodes)
-                if (node is PebbleTagNode) return true;
+            // An indexed loop: foreach over the interface would box an enumerator on every call.
+            for (int i = 0; i < Nodes.Count; i++)
+                if (Nodes[i] is PebbleTagNode) return true;
             return false;
         }
     }
@@ -51,7 +52,7 @@ public sealed class PebbleTemplate
         // Scratch space reused by the thread: only the exact-size result is allocated per template.
         var all = t_flattened ??= new List<PebbleSyntaxNode>();
         var pending = t_pending ??= new Stack<PebbleSyntaxNode>();
-        foreach (var top in Nodes) top.AddDescendantsAndSelf(all, pending);
+        for (int i = 0; i < Nodes.Count; i++) Nodes[i].AddDescendantsAndSelf(all, pending);
         var nodes = all.ToArray();
         all.Clear();
         // A huge template's scratch space is not kept for the rest of the run.
