@@ -70,7 +70,10 @@ public sealed class DiagnosticDescriptor
     /// </summary>
     public bool RedactSource { get; }
 
-    public string HelpUri => DocumentationBaseUrl + "#" + Id.ToLowerInvariant();
+    // Built on first use and kept: every SARIF run and text frame asks for it.
+    public string HelpUri => _helpUri ??= DocumentationBaseUrl + "#" + Id.ToLowerInvariant();
+
+    private string? _helpUri;
 
     public override string ToString() => Id;
 }
