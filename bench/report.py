@@ -85,10 +85,19 @@ def hyperfine(path):
     return {r["command"]: (r["mean"], r.get("median", r["mean"])) for r in json.load(open(path))["results"]}
 
 
+def hyperfine_blocks(paths):
+    """Median over every run of each command in several hyperfine exports (interleaved blocks)."""
+    times = {}
+    for path in paths:
+        for r in json.load(open(path))["results"]:
+            times.setdefault(r["command"], []).extend(r["times"])
+    return {c: (statistics.mean(t), statistics.median(t)) for c, t in times.items()}
+
+
 # 3. Startup.
-sp = os.path.join(work, "startup.json")
-if os.path.exists(sp):
-    h = hyperfine(sp)
+blocks = sorted(glob.glob(os.path.join(work, "startup-*.json")))
+if blocks:
+    h = hyperfine_blocks(blocks)
     aot = h["flowlint (NativeAOT)"][1]
     jit = h["dotnet flowlint.dll (JIT)"][1]
     bare = h["yaml-parse (bare YamlDotNet, NativeAOT)"][1]

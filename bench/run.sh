@@ -73,11 +73,16 @@ for n in 1000 10000; do
 done
 
 log "3. startup (hyperfine)"
-hf_runs=30; [ "$quick" = 1 ] && hf_runs=3
-hyperfine -N -i --warmup 3 --runs "$hf_runs" --export-json "$work/startup.json" \
-  -n "flowlint (NativeAOT)" "$aot check $one --format sarif --fail-on none" \
-  -n "dotnet flowlint.dll (JIT)" "dotnet $work/jit/flowlint.dll check $one --format sarif --fail-on none" \
-  -n "yaml-parse (bare YamlDotNet, NativeAOT)" "$yaml_parse $one" >"$work/startup.txt" 2>&1 || { cat "$work/startup.txt" >&2; exit 1; }
+# Five interleaved blocks: this machine drifts within minutes, and one block per command would put the drift
+# between the commands compared. The report takes the median of every run of a command across the blocks.
+hf_runs=8; hf_blocks=5; [ "$quick" = 1 ] && { hf_runs=3; hf_blocks=1; }
+rm -f "$work"/startup-*.json
+for block in $(seq "$hf_blocks"); do
+  hyperfine -N -i --warmup 3 --runs "$hf_runs" --export-json "$work/startup-$block.json" \
+    -n "flowlint (NativeAOT)" "$aot check $one --format sarif --fail-on none" \
+    -n "dotnet flowlint.dll (JIT)" "dotnet $work/jit/flowlint.dll check $one --format sarif --fail-on none" \
+    -n "yaml-parse (bare YamlDotNet, NativeAOT)" "$yaml_parse $one" >"$work/startup.txt" 2>&1 || { cat "$work/startup.txt" >&2; exit 1; }
+done
 
 log "4. Spectral vs FlowLint over 200 flows"
 sp_runs=5; [ "$quick" = 1 ] && sp_runs=1
