@@ -109,8 +109,7 @@ public static class BaselineMatcher
     /// <summary>Each finding's root-relative path, as fingerprints and baseline entries use it.</summary>
     public static string[] ReportPaths(IReadOnlyList<Diagnostic> diagnostics, string root)
     {
-        var paths = new string[diagnostics.Count];
-        for (int i = 0; i < paths.Length; i++) paths[i] = RepositoryRoot.ReportPath(root, diagnostics[i].Location.Path);
+        var paths = RepositoryRoot.ReportPaths(root, diagnostics);
         return paths;
     }
 

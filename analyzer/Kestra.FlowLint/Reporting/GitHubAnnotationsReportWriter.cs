@@ -21,6 +21,7 @@ public sealed class GitHubAnnotationsReportWriter : IReportWriter
 
     public string Name => "github";
 
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public void Write(RunReport report, TextWriter output)
     {
         var shown = new List<Diagnostic>();

@@ -24,12 +24,12 @@ public sealed class JsonReportWriter : IReportWriter
 
     public void Write(RunReport report, TextWriter output) => output.Write(Render(report));
 
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public static string Render(RunReport report)
     {
         List<Diagnostic> diagnostics = DiagnosticOrdering.Sort(report.Diagnostics);
         // The same fingerprints as SARIF and baselines (root-relative paths), so a finding has one identity everywhere.
-        var paths = new string[diagnostics.Count];
-        for (int i = 0; i < paths.Length; i++) paths[i] = RepositoryRoot.ReportPath(report.RootDirectory, diagnostics[i].Location.Path);
+        var paths = RepositoryRoot.ReportPaths(report.RootDirectory, diagnostics);
         string[] fingerprints = SarifFingerprint.ComputeAll(diagnostics, paths);
         return JsonOutput.Render(json =>
         {

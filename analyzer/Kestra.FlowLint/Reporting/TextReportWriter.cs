@@ -21,6 +21,7 @@ public sealed class TextReportWriter : IReportWriter
 {
     public string Name => "text";
 
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public void Write(RunReport report, TextWriter output)
     {
         var style = report.Color ? AnsiStyle.Colored : AnsiStyle.Plain;

@@ -62,6 +62,7 @@ internal sealed class Utf8Chunks : IBufferWriter<byte>
     }
 
     /// <summary>Decodes the bytes into <paramref name="output"/> a block at a time.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public void WriteTo(TextWriter output)
     {
         var decoder = new UTF8Encoding(false).GetDecoder();
@@ -85,6 +86,7 @@ internal sealed class Utf8Chunks : IBufferWriter<byte>
         while (count > 0);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public void WriteTo(Stream output)
     {
         foreach (var segment in Segments()) output.Write(segment.Array!, segment.Offset, segment.Count);

@@ -62,6 +62,28 @@ public static class RepositoryRoot
     public static string ReportPath(string root, string path) =>
         path.Length == 0 ? string.Empty : RelativePath(root, path) ?? Path.GetFullPath(path).Replace('\\', '/');
 
+    /// <summary>
+    /// <see cref="ReportPath"/> of every diagnostic, index for index. Reports are sorted by path, so each file's
+    /// path is resolved once (resolving asks the operating system for the current folder).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
+    public static string[] ReportPaths(string root, IReadOnlyList<Kestra.FlowLint.Analysis.Diagnostic> diagnostics)
+    {
+        var paths = new string[diagnostics.Count];
+        string? last = null, lastReport = null;
+        for (int i = 0; i < paths.Length; i++)
+        {
+            string path = diagnostics[i].Location.Path;
+            if (!string.Equals(path, last, StringComparison.Ordinal))
+            {
+                last = path;
+                lastReport = ReportPath(root, path);
+            }
+            paths[i] = lastReport!;
+        }
+        return paths;
+    }
+
     /// <summary>A relative path as a URI reference: each segment percent-encoded (RFC 3986), '/' kept.</summary>
     public static string ToUriReference(string relativePath)
     {

@@ -30,6 +30,7 @@ public static class SarifFingerprint
     /// list in position order (suppressed findings included), so suppressing one finding never shifts another's.
     /// </summary>
     /// <param name="reportPaths">Each diagnostic's root-relative path (see <see cref="RepositoryRoot.ReportPath"/>), index for index.</param>
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public static string[] ComputeAll(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> reportPaths)
     {
         var order = new int[diagnostics.Count];

@@ -33,6 +33,7 @@ internal static class SarifJson
     }
 
     /// <summary>A number of bytes <see cref="Write"/> never exceeds for <paramref name="log"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public static long MaxUtf8Length(SarifLog log)
     {
         var bound = new BoundSink();
@@ -60,6 +61,7 @@ internal static class SarifJson
         w.WriteEndObject();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     private static void Run(Sink w, SarifRun run, HelpBuffer help)
     {
         w.WriteStartObject();

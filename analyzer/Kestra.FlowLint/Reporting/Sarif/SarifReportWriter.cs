@@ -58,6 +58,7 @@ public sealed class SarifReportWriter : IReportWriter
         return text.ToString();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     private void Render(RunReport report, TextWriter output)
     {
         bool includeSuppressed = report.FormatOptions.TryGetValue(IncludeSuppressedOption, out var include)
@@ -66,8 +67,7 @@ public sealed class SarifReportWriter : IReportWriter
 
         var diagnostics = report.Diagnostics;
         string root = report.RootDirectory;
-        var paths = new string[diagnostics.Count];
-        for (int i = 0; i < paths.Length; i++) paths[i] = RepositoryRoot.ReportPath(root, diagnostics[i].Location.Path);
+        var paths = RepositoryRoot.ReportPaths(root, diagnostics);
         var fingerprints = SarifFingerprint.ComputeAll(diagnostics, paths);
 
         var (rules, ruleIndex) = Catalogue(report);
@@ -107,7 +107,8 @@ public sealed class SarifReportWriter : IReportWriter
             }
             // A finding with no file (a cross-file rule that crashed) cannot be a result: GitHub needs a location.
             if (paths[i].Length == 0 || (d.IsSuppressed && !includeSuppressed)) continue;
-            if (RepositoryRoot.RelativePath(root, d.Location.Path) is null) outsideRoot.Add(paths[i]);
+            // An absolute report path is one outside the root.
+            if (System.IO.Path.IsPathRooted(paths[i])) outsideRoot.Add(paths[i]);
             candidates.Add(i);
         }
 
@@ -153,7 +154,7 @@ public sealed class SarifReportWriter : IReportWriter
             var utf8 = new Utf8Chunks();
             SarifJson.Write(log, utf8);
             bool fits = GzipUpperBound(utf8.Length) <= _limits.MaxGzipBytes;
-            long size = fits ? utf8.Length : GzipSize(utf8);
+            long size = fits ? utf8.Length : GzipSize(utf8, _limits.MaxGzipBytes);
             if (fits || size <= _limits.MaxGzipBytes || keep == 0)
             {
                 if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
@@ -280,6 +281,7 @@ public sealed class SarifReportWriter : IReportWriter
     }
 
     /// <summary>Candidate indexes, most important first: severity, then security-severity, then report order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     private static List<int> Rank(List<int> candidates, IReadOnlyList<Diagnostic> diagnostics)
     {
         // Scores worked out once per rule, not in the comparison (a run can have tens of thousands of results).
@@ -325,11 +327,42 @@ public sealed class SarifReportWriter : IReportWriter
         ? (n / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + " MB"
         : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
-    private static long GzipSize(Utf8Chunks utf8)
+    /// <summary>
+    /// The gzip size of the log, or a size already known to be well within <paramref name="limit"/>: the fastest
+    /// level is tried first (several times quicker, and on text never much smaller than the default level's
+    /// output), and only a log near the limit is compressed again as an uploader would.
+    /// </summary>
+    private static long GzipSize(Utf8Chunks utf8, long limit)
     {
-        using var counter = new MemoryStream();
-        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true)) utf8.WriteTo(gzip);
+        long fast = CompressedSize(utf8, CompressionLevel.Fastest);
+        return fast <= limit - limit / 10 ? fast : CompressedSize(utf8, CompressionLevel.Optimal);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
+    private static long CompressedSize(Utf8Chunks utf8, CompressionLevel level)
+    {
+        using var counter = new CountingStream();
+        using (var gzip = new GZipStream(counter, level, leaveOpen: true)) utf8.WriteTo(gzip);
         return counter.Length;
+    }
+
+    /// <summary>Counts what is written to it and keeps nothing.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+#if !NETSTANDARD2_0
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+#endif
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>
