@@ -38,15 +38,19 @@ internal sealed partial class FastTreeReader
         }
         if (!IsPlainStart(p))
             return -1;
+        // YamlDotNet reads "a *b: 1" as the first line of a document as one plain scalar; keys with
+        // these characters are too rare in flows to be worth reproducing that (-2: give up).
+        bool odd = c == '*' || c == '&' || c == '!';
         for (q = p + 1; q < _length; q++)
         {
             char ch = text[q];
             if (ch == '\n' || ch == '\r')
                 return -1;
             if (ch == ':' && IsBlankOrEnd(q + 1))
-                return q;
+                return odd ? -2 : q;
             if (ch == '#' && text[q - 1] == ' ')
                 return -1;
+            odd |= ch == '*' || ch == '&' || ch == '!';
         }
         return -1;
     }
@@ -116,6 +120,8 @@ internal sealed partial class FastTreeReader
 
     private YamlScalar ParseKey(YamlMapping mapping, int depth, int colon)
     {
+        if (colon == -2)
+            throw Bail("'*', '&' or '!' in a key");
         CheckLimits(depth);
         int p = _content;
         if (colon - p > 1000)

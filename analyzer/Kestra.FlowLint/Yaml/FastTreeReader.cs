@@ -115,7 +115,10 @@ internal sealed partial class FastTreeReader
                 start = headerEnd = _content;
             }
             first = false;
+            // Flows are mappings; a scalar root (rare, and with its own document-span quirks) is left to YamlDotNet.
             var root = ParseBlockNode(null, 0, -1);
+            if (root is YamlScalar)
+                throw Bail("scalar root");
             if (!_eof && !IsDocumentMarker(_content, '-'))
                 throw Bail("content after the root");
             _documents.Add(new YamlDocument(
@@ -125,6 +128,9 @@ internal sealed partial class FastTreeReader
                 isComplete: true,
                 aliasExpansionExceeded: false));
         }
+        // YamlDotNet drops some comments of a stream without documents (blank or comments only).
+        if (_documents.Count == 0)
+            throw Bail("no document");
     }
 
     /// <summary>Gives up on characters whose handling by YamlDotNet the reader does not reproduce.</summary>
@@ -207,12 +213,11 @@ internal sealed partial class FastTreeReader
     private void EndLine(int p)
     {
         var text = _text;
-        int blanks = p;
         while (p < _length && text[p] == ' ')
             p++;
         if (p < _length && text[p] == '#')
         {
-            if (p == blanks)
+            if (p > 0 && text[p - 1] != ' ')
                 throw Bail("'#' glued to a node");
             p = AddComment(p);
         }
@@ -285,7 +290,7 @@ internal sealed partial class FastTreeReader
                 throw Bail("document marker");
             return ParseSequence(parent, depth, _column, indentless: false);
         }
-        if (ScanKey(p) >= 0)
+        if (ScanKey(p) != -1)
             return ParseMapping(parent, depth, _column);
         return ParseInlineValue(parent, depth, parentColumn, p);
     }
@@ -300,7 +305,7 @@ internal sealed partial class FastTreeReader
         while (true)
         {
             int colon = ScanKey(_content);
-            if (colon < 0)
+            if (colon == -1)
                 throw Bail("not a key");
             var key = ParseKey(mapping, depth + 1, colon);
             Push(key);

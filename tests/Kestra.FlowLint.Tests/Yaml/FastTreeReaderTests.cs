@@ -130,10 +130,17 @@ public class FastTreeReaderTests
     {
         var seedText = Environment.GetEnvironmentVariable("FLOWLINT_FUZZ_SEED");
         var random = new Random(seedText != null ? int.Parse(seedText, System.Globalization.CultureInfo.InvariantCulture) : 8086);
+        // Corpus files, the tricky cases and generated flows (with every scalar style) as seeds.
         var files = YamlTestHelpers.CorpusFiles().Select(File.ReadAllText).ToList();
+        files.AddRange(Tricky);
+        var generator = new Random(99);
+        for (int k = 0; k < 200; k++)
+            files.Add(GenerateFlow(generator));
         var tally = new Tally();
         var budget = Stopwatch.StartNew();
-        while ((tally.Cases < 5_000 || budget.Elapsed < TimeSpan.FromSeconds(5)) && budget.Elapsed < TimeSpan.FromSeconds(20) && tally.Differences.Count == 0)
+        var extra = Environment.GetEnvironmentVariable("FLOWLINT_FUZZ_SECONDS");
+        var seconds = extra != null ? int.Parse(extra, System.Globalization.CultureInfo.InvariantCulture) : 5;
+        while ((tally.Cases < 5_000 || budget.Elapsed < TimeSpan.FromSeconds(seconds)) && budget.Elapsed < TimeSpan.FromSeconds(seconds + 20) && tally.Differences.Count == 0)
         {
             var mutated = YamlCorpusTests.Mutate(files[random.Next(files.Count)], random);
             tally.Run($"mutation {tally.Cases}", mutated);
@@ -276,6 +283,21 @@ public class FastTreeReaderTests
             tally.Run($"tricky {k} (CR)", Tricky[k].Replace("\r\n", "\n").Replace("\n", "\r"));
         }
         Report(tally, "tricky cases");
+    }
+
+    /// <summary>For investigating: FLOWLINT_FAST_EXPLORE names a file of cases separated by "=====" lines.</summary>
+    [TestMethod]
+    public void Explore_cases_from_a_file()
+    {
+        var path = Environment.GetEnvironmentVariable("FLOWLINT_FAST_EXPLORE");
+        if (path == null)
+            return;
+        foreach (var yaml in File.ReadAllText(path).Split("=====\n"))
+        {
+            var difference = YamlTreeDiff.Check(yaml, out bool accepted, out string? reason);
+            var slow = YamlParser.ParseWithYamlDotNet(new SourceText(yaml));
+            Console.WriteLine($"--- {yaml.Replace("\n", "\\n")}: accepted={accepted} ({reason}) difference={difference} errors={string.Join("; ", slow.Errors.Select(e => e.Message))} root={slow.Documents.FirstOrDefault()?.Root?.Kind} {slow.Documents.FirstOrDefault()?.Root?.Span}");
+        }
     }
 
     [TestMethod]
