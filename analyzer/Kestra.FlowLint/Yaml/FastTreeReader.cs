@@ -73,7 +73,7 @@ internal sealed partial class FastTreeReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug of the fast path must cost speed, never a wrong tree or a crash.
-            reason = "internal: " + ex.GetType().Name;
+            reason = "internal: " + ex.GetType().Name + ": " + ex.Message;
             return null;
         }
     }
@@ -82,12 +82,10 @@ internal sealed partial class FastTreeReader
     {
     }
 
-    private static readonly BailOut s_bailOut = new();
-
     private Exception Bail(string reason)
     {
         _bailReason = reason;
-        return s_bailOut;
+        return new BailOut();
     }
 
     private void Read()
