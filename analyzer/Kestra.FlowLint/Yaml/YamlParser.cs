@@ -24,6 +24,8 @@ public static class YamlParser
             return new YamlStream(text, Array.Empty<YamlDocument>(), Array.Empty<YamlComment>(), new[] { error }, hitLimit: true);
         }
 
+        // The fast reader covers what flows are written in and builds the identical tree; on anything
+        // else (syntax errors included) it gives up and YamlDotNet's events build the tree.
         return FastTreeReader.TryRead(text, options, out _) ?? new TreeBuilder(text, options).Build();
     }
 

@@ -154,6 +154,23 @@ public class FastTreeReaderTests
     }
 
     [TestMethod]
+    public void Generated_scalars_of_every_style_give_identical_trees()
+    {
+        var random = new Random(31337);
+        var tally = new Tally();
+        var budget = Stopwatch.StartNew();
+        while ((tally.Cases < 20_000 || budget.Elapsed < TimeSpan.FromSeconds(2)) && budget.Elapsed < TimeSpan.FromSeconds(20) && tally.Differences.Count == 0)
+        {
+            var yaml = YamlCorpusTests.GenerateScalarDocument(random);
+            tally.Run($"scalar document {tally.Cases}", yaml);
+            // Without tabs and NEL/LS, which the reader refuses, so that the rest is exercised.
+            tally.Run($"scalar document {tally.Cases} (spaces)", yaml.Replace('\t', ' ').Replace('\u0085', '\n').Replace('\u2028', '\n'));
+        }
+        Report(tally, "generated scalars of every style");
+        tally.Accepted.ShouldBeGreaterThan(tally.Cases / 4);
+    }
+
+    [TestMethod]
     public void Limits_are_left_to_YamlDotNet_path()
     {
         var tally = new Tally();

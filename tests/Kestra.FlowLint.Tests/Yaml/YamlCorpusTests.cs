@@ -114,7 +114,7 @@ public class YamlCorpusTests
     };
 
     /// <summary>A small document whose value "v" is a random scalar of a random style.</summary>
-    private static string GenerateScalarDocument(Random random)
+    internal static string GenerateScalarDocument(Random random)
     {
         int style = random.Next(5);
         string indent = random.Next(2) == 0 ? "" : "  ";
