@@ -18,7 +18,9 @@ namespace Kestra.FlowLint.Yaml;
 /// escapes, decoded by <see cref="ScalarDecoder"/>), literal and folded block scalars, comments,
 /// "---" separated documents, and one-line flow sequences of scalars, "[]" and "{}". Given up on:
 /// tabs, control characters, NEL/LS/PS, byte order marks, anchors, aliases, tags, directives,
-/// "...", "?" keys, other flow collections, and anything malformed.
+/// "...", "?" keys, other flow collections, scalar roots, streams without a document, empty
+/// documents, keys containing '*', '&' or '!', quoted continuation lines not indented deeper than
+/// their collection, block scalars starting with an empty line, and anything malformed.
 /// </remarks>
 internal sealed partial class FastTreeReader
 {
