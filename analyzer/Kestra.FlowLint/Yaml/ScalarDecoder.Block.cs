@@ -13,7 +13,7 @@ internal sealed partial class ScalarDecoder
     /// relative to it, and content must be indented deeper. <paramref name="spanEnd"/> is the end of
     /// the header or of the last source character of the value, whichever is later.
     /// </summary>
-    public ScalarSourceMap? Block(string text, int indicator, int indent, bool literal, string value, out int spanEnd)
+    public ScalarSourceMap? Block(string text, int indicator, int indent, bool literal, string? value, out int spanEnd)
     {
         _out.Reset(value);
         _breakCount = 0;

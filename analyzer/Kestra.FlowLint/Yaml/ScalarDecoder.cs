@@ -24,6 +24,9 @@ internal sealed partial class ScalarDecoder
 
     public static ScalarDecoder Current => t_current ??= new ScalarDecoder();
 
+    /// <summary>The value decoded by the last scan started with a null expected value.</summary>
+    public string Recorded() => _out.Recorded();
+
     /// <summary>The map of a plain or quoted scalar, built on first use; never null, coarse on disagreement.</summary>
     public static ScalarSourceMap BuildFlowMap(string text, string value, YamlScalarStyle style, TextSpan span)
     {
@@ -64,7 +67,7 @@ internal sealed partial class ScalarDecoder
         length == value.Length && text.AsSpan(start, length).SequenceEqual(value.AsSpan());
 
     /// <summary>A plain scalar in [start, end): YamlDotNet's end mark is just after its last non-blank character.</summary>
-    public ScalarSourceMap? Plain(string text, int start, int end, string value)
+    public ScalarSourceMap? Plain(string text, int start, int end, string? value)
     {
         _out.Reset(value);
         int i = start;
@@ -86,7 +89,7 @@ internal sealed partial class ScalarDecoder
     }
 
     /// <summary>A quoted scalar whose quotes are at <paramref name="open"/> and <paramref name="close"/>.</summary>
-    public ScalarSourceMap? Quoted(string text, int open, int close, bool single, string value)
+    public ScalarSourceMap? Quoted(string text, int open, int close, bool single, string? value)
     {
         _out.Reset(value);
         char special = single ? '\'' : '\\';

@@ -92,15 +92,20 @@ internal sealed class SegmentBuilder
 {
     private MapSegment[] _items = new MapSegment[8];
     private int _count;
-    private string _expected = string.Empty;
+    private string? _expected = string.Empty;
     private int _position;
+
+    // Record mode (no expected value): the fast reader decodes values with the same rules that
+    // check YamlDotNet's, so the characters produced are kept instead of compared.
+    private char[] _recorded = new char[64];
 
     public bool Failed { get; private set; }
 
     /// <summary>Just after the last source character consumed into the value (-1 if none).</summary>
     public int SourceEnd { get; private set; }
 
-    public void Reset(string expected)
+    /// <summary>Starts a scan; a null <paramref name="expected"/> records the value instead of checking it.</summary>
+    public void Reset(string? expected)
     {
         _expected = expected;
         _position = 0;
@@ -111,12 +116,31 @@ internal sealed class SegmentBuilder
 
     public void Fail() => Failed = true;
 
+    /// <summary>The value produced in record mode.</summary>
+    public string Recorded() => new(_recorded, 0, _position);
+
+    private void RecordChar(char c)
+    {
+        if (_position == _recorded.Length)
+            Array.Resize(ref _recorded, _recorded.Length * 2);
+        _recorded[_position] = c;
+    }
+
+    private void Record(ReadOnlySpan<char> chars)
+    {
+        if (_position + chars.Length > _recorded.Length)
+            Array.Resize(ref _recorded, Math.Max(_recorded.Length * 2, _position + chars.Length));
+        chars.CopyTo(_recorded.AsSpan(_position));
+    }
+
     /// <summary>Value characters copied verbatim from <c>text[start..start+length)</c>.</summary>
     public void Run(string text, int start, int length)
     {
         if (Failed || length == 0)
             return;
-        if (_position + length > _expected.Length
+        if (_expected == null)
+            Record(text.AsSpan(start, length));
+        else if (_position + length > _expected.Length
             || !text.AsSpan(start, length).SequenceEqual(_expected.AsSpan(_position, length)))
         {
             Failed = true;
@@ -143,7 +167,9 @@ internal sealed class SegmentBuilder
     {
         if (Failed)
             return;
-        if (_position >= _expected.Length || _expected[_position] != c)
+        if (_expected == null)
+            RecordChar(c);
+        else if (_position >= _expected.Length || _expected[_position] != c)
         {
             Failed = true;
             return;
@@ -158,7 +184,14 @@ internal sealed class SegmentBuilder
     {
         if (Failed)
             return;
-        if (_position + 2 > _expected.Length || _expected[_position] != high || _expected[_position + 1] != low)
+        if (_expected == null)
+        {
+            RecordChar(high);
+            _position++;
+            RecordChar(low);
+            _position--;
+        }
+        else if (_position + 2 > _expected.Length || _expected[_position] != high || _expected[_position + 1] != low)
         {
             Failed = true;
             return;
@@ -171,7 +204,7 @@ internal sealed class SegmentBuilder
     /// <summary>The map, or null when the re-scan did not reproduce the expected value exactly.</summary>
     public ScalarSourceMap? ToMap(int valueOrigin)
     {
-        if (Failed || _position != _expected.Length)
+        if (Failed || (_expected != null && _position != _expected.Length))
             return null;
         var segments = new MapSegment[_count];
         Array.Copy(_items, segments, _count);

@@ -24,6 +24,16 @@ public static class YamlParser
             return new YamlStream(text, Array.Empty<YamlDocument>(), Array.Empty<YamlComment>(), new[] { error }, hitLimit: true);
         }
 
-        return new TreeBuilder(text, options).Build();
+        // The fast reader covers what flows are written in and builds the identical tree; on anything
+        // else (syntax errors included) it gives up and YamlDotNet's events build the tree.
+        return FastTreeReader.TryRead(text, options, out _) ?? new TreeBuilder(text, options).Build();
     }
+
+    /// <summary>The fast reader alone: null when it gives up (<paramref name="reason"/> says why). For tests.</summary>
+    internal static YamlStream? TryParseFast(SourceText text, YamlParseOptions? options, out string? reason) =>
+        FastTreeReader.TryRead(text, options ?? YamlParseOptions.Default, out reason);
+
+    /// <summary>The tree from YamlDotNet's events, without the fast reader. For tests.</summary>
+    internal static YamlStream ParseWithYamlDotNet(SourceText text, YamlParseOptions? options = null) =>
+        new TreeBuilder(text, options ?? YamlParseOptions.Default).Build();
 }

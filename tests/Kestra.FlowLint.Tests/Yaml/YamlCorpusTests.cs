@@ -114,7 +114,7 @@ public class YamlCorpusTests
     };
 
     /// <summary>A small document whose value "v" is a random scalar of a random style.</summary>
-    private static string GenerateScalarDocument(Random random)
+    internal static string GenerateScalarDocument(Random random)
     {
         int style = random.Next(5);
         string indent = random.Next(2) == 0 ? "" : "  ";
@@ -199,7 +199,7 @@ public class YamlCorpusTests
         "!!str ", "[", "]", "{", "}", ",", "?", "? ", "%", "@", "`", "---\n", "...\n", "<<: *a\n", "0", "x", "é", "😀", "\u0085", "\u2028", "\r", "\0", "{{", "}}", "''",
     };
 
-    private static string Mutate(string text, Random random)
+    internal static string Mutate(string text, Random random)
     {
         var sb = new StringBuilder(text);
         int count = 1 + random.Next(4);
