@@ -326,21 +326,6 @@ public class FastTreeReaderTests
         Report(tally, "tricky cases");
     }
 
-    /// <summary>For investigating: FLOWLINT_FAST_EXPLORE names a file of cases separated by "=====" lines.</summary>
-    [TestMethod]
-    public void Explore_cases_from_a_file()
-    {
-        var path = Environment.GetEnvironmentVariable("FLOWLINT_FAST_EXPLORE");
-        if (path == null)
-            return;
-        foreach (var yaml in File.ReadAllText(path).Split("=====\n"))
-        {
-            var difference = YamlTreeDiff.Check(yaml, out bool accepted, out string? reason);
-            var slow = YamlParser.ParseWithYamlDotNet(new SourceText(yaml));
-            Console.WriteLine($"--- {yaml.Replace("\n", "\\n")}: accepted={accepted} ({reason}) difference={difference} errors={string.Join("; ", slow.Errors.Select(e => e.Message))} root={slow.Documents.FirstOrDefault()?.Root?.Kind} {slow.Documents.FirstOrDefault()?.Root?.Span}");
-        }
-    }
-
     [TestMethod]
     public void Fast_path_is_the_one_used_for_flows()
     {
