@@ -77,13 +77,16 @@ public sealed class UnknownCoreTypeAnalyzer : FlowAnalyzer
             // Suggest today's names, not deprecated aliases, unless the user is writing in an old package.
             bool isAlias = KestraKnowledge.Aliases.ContainsKey(known);
             string knownSimple = SimpleName(known);
-            if (string.Equals(knownSimple, simple, StringComparison.OrdinalIgnoreCase) && (!isAlias || PackageOf(known) == package)) sameName.Add(known);
-            if (PackageOf(known) == package)
+            bool inPackage = PackageOf(known) == package;
+            if (string.Equals(knownSimple, simple, StringComparison.OrdinalIgnoreCase) && (!isAlias || inPackage)) sameName.Add(known);
+            // An edit distance is at least the difference in length: most names are ruled out without computing it.
+            int within = Math.Max(1, Math.Max(simple.Length, knownSimple.Length) / 3);
+            if (inPackage && Math.Abs(simple.Length - knownSimple.Length) <= within)
             {
                 int d = DidYouMean.Distance(simple, knownSimple);
-                if (d <= Math.Max(1, Math.Max(simple.Length, knownSimple.Length) / 3)) samePackage.Add((known, d));
+                if (d <= within) samePackage.Add((known, d));
             }
-            if (!isAlias && DidYouMean.Distance(type, known) <= 2) anywhere.Add(known);
+            if (!isAlias && Math.Abs(type.Length - known.Length) <= 2 && DidYouMean.Distance(type, known) <= 2) anywhere.Add(known);
         }
         if (sameName.Count > 0) return Distinct(sameName);
         if (samePackage.Count > 0)
