@@ -19,11 +19,9 @@ namespace Kestra.FlowLint.Benchmarks;
 /// parsing of the same files, single-threaded both (target ratio ≤ 2.0), then FlowLint on every core as the
 /// CLI runs (the speed-up). Inputs: ../shared/corpus, and 10,000 flows of <see cref="FlowGenerator"/>.
 /// The corpus (tens of milliseconds an operation) gets BenchmarkDotNet's default job; the 10,000 flows (seconds an
-/// operation) the monitoring strategy, one operation measured as such a few times. Both run without background GC,
-/// as the CLI does (floor and FlowLint alike: they share the process).
+/// operation) the monitoring strategy, one operation measured as such a few times.
 /// </summary>
 [MemoryDiagnoser]
-[GcConcurrent(false)]
 public class FullLintBenchmarks : FullLintBenchmarksBase
 {
     [Params("corpus")]
@@ -32,7 +30,6 @@ public class FullLintBenchmarks : FullLintBenchmarksBase
 
 /// <summary>The 10,000 generated flows of <see cref="FullLintBenchmarks"/>.</summary>
 [MemoryDiagnoser]
-[GcConcurrent(false)]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 6)]
 public class FullLintGeneratedBenchmarks : FullLintBenchmarksBase
 {
