@@ -12,8 +12,12 @@ passed=0; failed=0; skipped=0; status=0
 log=$(mktemp)
 
 # .NET suites (MSTest). Each test assembly prints a summary line that we add up.
+# The fuzz tests write their run length and case count here (a passing test's output is not shown).
+export FLOWLINT_FUZZ_REPORT=$(mktemp)
 dotnet test Kestra.FlowLint.sln --nologo 2>&1 | tee "$log"
 dotnet_rc=${PIPESTATUS[0]}
+if [ -s "$FLOWLINT_FUZZ_REPORT" ]; then echo "fuzz:"; sed 's/^/  /' "$FLOWLINT_FUZZ_REPORT"; fi
+rm -f "$FLOWLINT_FUZZ_REPORT"
 summaries=$(grep -E '(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+' "$log" || true)
 if [ -z "$summaries" ]; then
   echo "test.sh: the .NET test run printed no summary (build failure?)" >&2

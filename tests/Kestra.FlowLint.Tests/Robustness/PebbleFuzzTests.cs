@@ -52,7 +52,7 @@ internal static class Fuzz
 
         problems.ShouldBeEmpty();
         cases.ShouldBeGreaterThan(100, "the fuzz budget should allow hundreds of cases even on a busy machine");
-        Console.WriteLine($"{name}: {cases} cases in {clock.Elapsed.TotalSeconds:F1} s");
+        Kestra.FlowLint.Tests.Support.FuzzReport.Add($"{name}: {cases} cases in {clock.Elapsed.TotalSeconds:F1} s");
     }
 }
 
