@@ -438,12 +438,7 @@ internal sealed partial class FastTreeReader
             throw Bail("flow sequence");
         }
 
-        int count = _childCount - childStart;
-        var items = new YamlNode[count];
-        Array.Copy(_children, childStart, items, 0, count);
-        Array.Clear(_children, childStart, count);
-        _childCount = childStart;
-        sequence.SetItems(items);
+        sequence.SetItems(PopChildren(childStart));
         sequence.Span = TextSpan.FromBounds(p, q + 1);
         EndLine(q + 1);
         return sequence;

@@ -279,6 +279,17 @@ internal sealed partial class FastTreeReader
         _children[_childCount++] = node;
     }
 
+    /// <summary>The children pushed since <paramref name="childStart"/>, in order, taken off the stack.</summary>
+    private YamlNode[] PopChildren(int childStart)
+    {
+        int count = _childCount - childStart;
+        var items = new YamlNode[count];
+        Array.Copy(_children, childStart, items, 0, count);
+        Array.Clear(_children, childStart, count);
+        _childCount = childStart;
+        return items;
+    }
+
     /// <summary>The node at the cursor, which starts its line (or follows "- "), in a collection at <paramref name="parentColumn"/>.</summary>
     private YamlNode ParseBlockNode(YamlNode? parent, int depth, int parentColumn)
     {
@@ -383,12 +394,7 @@ internal sealed partial class FastTreeReader
             }
         }
 
-        int count = _childCount - childStart;
-        var items = new YamlNode[count];
-        Array.Copy(_children, childStart, items, 0, count);
-        Array.Clear(_children, childStart, count);
-        _childCount = childStart;
-        sequence.SetItems(items);
+        sequence.SetItems(PopChildren(childStart));
         sequence.Span = TextSpan.FromBounds(start, lastEnd);
         return sequence;
     }
