@@ -60,7 +60,23 @@ internal static class JavaRegex
         public int? Position { get; }
     }
 
+    /// <summary>
+    /// Answers by pattern: building a .NET Regex parses the pattern, which cost more than the rest of a flow's lint,
+    /// and the same validators recur across flows and on every keystroke in the editor. Bounded, so a stream of
+    /// distinct patterns cannot grow it without end.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Error?> Checked = new(StringComparer.Ordinal);
+    private const int MaxChecked = 1024;
+
     public static Error? Check(string pattern)
+    {
+        if (Checked.TryGetValue(pattern, out var known)) return known;
+        var error = CheckUncached(pattern);
+        if (Checked.Count < MaxChecked) Checked.TryAdd(pattern, error);
+        return error;
+    }
+
+    private static Error? CheckUncached(string pattern)
     {
         if (IllegalRepetition(pattern) is int brace) return new Error("Illegal repetition ('{' must start a {n}, {n,} or {n,m} quantifier; write \\{ for a literal brace)", brace);
         var (translated, exact) = Translate(pattern);

@@ -50,11 +50,48 @@ internal static class RuleProfile
         foreach (var (ms, name) in costs) Console.WriteLine($"{ms,8:F0} ms  {name}");
     }
 
+    public static void SarifLoop(int count, int rounds)
+    {
+        var files = Environment.GetEnvironmentVariable("FLOWLINT_CORPUS") == "1" ? Corpus.LoadYaml() : FlowGenerator.Generate(count);
+        var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+        var diagnostics = new List<Diagnostic>();
+        foreach (var (path, text) in files) diagnostics.AddRange(driver.AnalyzeText(new SourceText(text, path)).Diagnostics);
+        diagnostics.AddRange(driver.CompleteRun());
+        var times = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var sorted = Kestra.FlowLint.Reporting.DiagnosticOrdering.Sort(diagnostics);
+            var report = new Kestra.FlowLint.Reporting.RunReport(sorted, RuleCatalog.AllDescriptors(), new Kestra.FlowLint.Reporting.RunSummary { Files = files.Count })
+            {
+                RootDirectory = System.IO.Directory.GetCurrentDirectory(),
+            };
+            using (var output = new System.IO.StreamWriter(System.IO.Stream.Null))
+                new Kestra.FlowLint.Reporting.Sarif.SarifReportWriter().Write(report, output);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+            Console.WriteLine($"round {round}: sort + SARIF of {sorted.Count} findings {times[^1]:F1} ms, {allocated / 1e6:F1} MB allocated on this thread");
+        }
+        times.Sort();
+        Console.WriteLine($"median {times[times.Count / 2]:F1} ms, best {times[0]:F1} ms");
+    }
+
     public static void Loop(int count, int rounds)
     {
         var files = Environment.GetEnvironmentVariable("FLOWLINT_CORPUS") == "1" ? Corpus.LoadYaml() : FlowGenerator.Generate(count);
         IReadOnlyList<FlowAnalyzer> analyzers = Environment.GetEnvironmentVariable("FLOWLINT_NO_RULES") == "1"
             ? Array.Empty<FlowAnalyzer>() : RuleCatalog.CreateAnalyzers();
+        // FLOWLINT_RULES=KF1001,KF40: only the analyzers with a rule id starting with one of these prefixes.
+        if (Environment.GetEnvironmentVariable("FLOWLINT_RULES") is { Length: > 0 } only)
+        {
+            var prefixes = only.Split(',');
+            var kept = new List<FlowAnalyzer>();
+            foreach (var analyzer in analyzers)
+                foreach (var descriptor in analyzer.SupportedDiagnostics)
+                    if (Array.Exists(prefixes, p => descriptor.Id.StartsWith(p, StringComparison.Ordinal))) { kept.Add(analyzer); break; }
+            analyzers = kept;
+        }
         bool parseOnly = Environment.GetEnvironmentVariable("FLOWLINT_PARSE_ONLY") == "1";
         using var sampler = Environment.GetEnvironmentVariable("FLOWLINT_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         for (int round = 0; round < rounds; round++)

@@ -553,6 +553,25 @@ public static class CredentialPatterns
 
     private static readonly Anchor[]?[] AnchorsByFirstChar = BuildAnchors();
 
+    /// <summary>[first &lt;&lt; 7 | second]: whether some anchor's prefix starts with these two ASCII characters.</summary>
+    private static readonly bool[] AnchorPairs = BuildAnchorPairs();
+
+    private static bool[] BuildAnchorPairs()
+    {
+        var pairs = new bool[128 * 128];
+        for (int first = 0; first < 128; first++)
+        {
+            if (AnchorsByFirstChar[first] is not { } anchors) continue;
+            foreach (var anchor in anchors)
+            {
+                char second = anchor.Prefix[1];
+                foreach (char c in anchor.IgnoreCase ? new[] { char.ToLowerInvariant(second), char.ToUpperInvariant(second) } : new[] { second })
+                    if (c < 128) pairs[first << 7 | c] = true;
+            }
+        }
+        return pairs;
+    }
+
     private static Anchor[]?[] BuildAnchors()
     {
         var anchors = new List<Anchor>();
@@ -584,10 +603,14 @@ public static class CredentialPatterns
     /// </summary>
     public static void FindKnownFormats(string value, List<CredentialMatch> into)
     {
-        for (int i = 0; i < value.Length; i++)
+        var pairs = AnchorPairs;
+        // Every prefix has at least three characters, so the last two positions cannot start one.
+        for (int i = 0; i + 2 < value.Length; i++)
         {
-            char c = value[i];
-            if (c >= 128 || AnchorsByFirstChar[c] is not { } anchors) continue;
+            char c = value[i], next = value[i + 1];
+            // Most characters start no prefix with the character after them: one table lookup rules them out.
+            if ((c | next) >= 128 || !pairs[c << 7 | next]) continue;
+            var anchors = AnchorsByFirstChar[c]!;
             foreach (var anchor in anchors)
             {
                 if (!anchor.IsAt(value, i)) continue;

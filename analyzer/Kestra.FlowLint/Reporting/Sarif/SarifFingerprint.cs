@@ -49,12 +49,12 @@ public static class SarifFingerprint
         // one pass in order. The hashes are independent of each other: on every core when there are many.
         var texts = new string?[diagnostics.Count];
         var occurrences = new int[diagnostics.Count];
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string, string, string, string), int>();
         foreach (int i in order)
         {
             var d = diagnostics[i];
             string? text = HashesFlaggedText(d.Descriptor) ? NormalizeWhitespace(FlaggedText(d)) : null;
-            string identity = Fields(d.Id, reportPaths[i], d.OwnerPath, text ?? string.Empty);
+            var identity = (d.Id, reportPaths[i], d.OwnerPath, text ?? string.Empty);
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
             texts[i] = text;
@@ -80,15 +80,70 @@ public static class SarifFingerprint
     /// </summary>
     public static string Compute(string ruleId, string path, string ownerPath, string? flaggedText, int occurrence)
     {
-        string input = Fields(Key, ruleId, path, ownerPath, flaggedText ?? "\u0000none", occurrence.ToString(CultureInfo.InvariantCulture));
-        byte[] hash = Sha256.Hash(Encoding.UTF8.GetBytes(input));
-        var hex = new char[32];
+        // The length-prefixed fields are encoded straight into a per-thread buffer and hashed there: a run with
+        // tens of thousands of findings made five strings and three arrays per fingerprint before.
+        var buffer = HashInput.Rent(Key.Length + ruleId.Length + path.Length + ownerPath.Length + (flaggedText?.Length ?? 5));
+        int length = 0;
+        Field(buffer, ref length, Key);
+        Field(buffer, ref length, ruleId);
+        Field(buffer, ref length, path);
+        Field(buffer, ref length, ownerPath);
+        Field(buffer, ref length, flaggedText ?? "\u0000none");
+        // The occurrence index's decimal digits, as a field: `DIGITS:INDEX;`.
+        int at = length + 6;
+        int digits = Ascii(buffer, at, occurrence);
+        length += Ascii(buffer, length, digits);
+        buffer[length++] = (byte)':';
+        Buffer.BlockCopy(buffer, at, buffer, length, digits);
+        length += digits;
+        buffer[length++] = (byte)';';
+        Span<byte> hash = stackalloc byte[32];
+        Sha256.Hash(new ReadOnlySpan<byte>(buffer, 0, length), hash);
+        var hex = HashInput.Hex();
         for (int i = 0; i < 16; i++)
         {
             hex[2 * i] = HexDigits[hash[i] >> 4];
             hex[2 * i + 1] = HexDigits[hash[i] & 0xF];
         }
-        return new string(hex);
+        return new string(hex, 0, 32);
+    }
+
+    /// <summary>
+    /// `LENGTH:TEXT;` in UTF-8, the length in UTF-16 units (the contract of `flowlint/v1`). Length-prefixed, so no
+    /// choice of separator can make two different inputs collide.
+    /// </summary>
+    private static void Field(byte[] buffer, ref int length, string field)
+    {
+        length += Ascii(buffer, length, field.Length);
+        buffer[length++] = (byte)':';
+        length += Encoding.UTF8.GetBytes(field, 0, field.Length, buffer, length);
+        buffer[length++] = (byte)';';
+    }
+
+    private static int Ascii(byte[] buffer, int at, int value)
+    {
+        int digits = 1;
+        for (int v = value; v >= 10; v /= 10) digits++;
+        for (int i = digits - 1; i >= 0; i--, value /= 10) buffer[at + i] = (byte)('0' + value % 10);
+        return digits;
+    }
+
+    /// <summary>Per-thread scratch for <see cref="Compute"/>, which runs on every core for large reports.</summary>
+    private static class HashInput
+    {
+        [ThreadStatic] private static byte[]? _bytes;
+        [ThreadStatic] private static char[]? _hex;
+
+        /// <summary>A buffer for six fields of <paramref name="chars"/> UTF-16 units in all (3 UTF-8 bytes each at most).</summary>
+        public static byte[] Rent(int chars)
+        {
+            int needed = 3 * chars + 6 * 13;
+            var bytes = _bytes;
+            if (bytes is null || bytes.Length < needed) _bytes = bytes = new byte[Math.Max(needed, 1024)];
+            return bytes;
+        }
+
+        public static char[] Hex() => _hex ??= new char[32];
     }
 
     /// <summary>
@@ -121,6 +176,7 @@ public static class SarifFingerprint
     /// <summary>Runs of spaces, tabs and line breaks become one space; leading and trailing ones go.</summary>
     internal static string NormalizeWhitespace(string text)
     {
+        if (IsNormal(text)) return text;
         var sb = new StringBuilder(text.Length);
         bool pendingSpace = false;
         foreach (char c in text)
@@ -137,11 +193,15 @@ public static class SarifFingerprint
         return sb.ToString();
     }
 
-    private static string Fields(params string[] fields)
+    /// <summary>Whether <see cref="NormalizeWhitespace"/> would leave the text as it is (most flagged texts).</summary>
+    private static bool IsNormal(string text)
     {
-        // Length-prefixed, so no choice of separator can make two different inputs collide.
-        var sb = new StringBuilder();
-        foreach (var f in fields) sb.Append(f.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(f).Append(';');
-        return sb.ToString();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\t' || c == '\r' || c == '\n') return false;
+            if (c == ' ' && (i == 0 || i == text.Length - 1 || text[i + 1] == ' ')) return false;
+        }
+        return true;
     }
 }

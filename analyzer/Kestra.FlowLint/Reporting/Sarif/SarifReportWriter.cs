@@ -296,7 +296,7 @@ public sealed class SarifReportWriter : IReportWriter
         var ranked = new List<int>(candidates);
         ranked.Sort((a, b) =>
         {
-            int c = diagnostics[b].Severity.CompareTo(diagnostics[a].Severity);
+            int c = ((int)diagnostics[b].Severity).CompareTo((int)diagnostics[a].Severity);
             if (c != 0) return c;
             c = score[b].CompareTo(score[a]);
             return c != 0 ? c : a.CompareTo(b);

@@ -24,22 +24,33 @@ internal static class Sha256
     /// <summary>The 32-byte digest of <paramref name="data"/>.</summary>
     public static byte[] Hash(byte[] data)
     {
-        uint[] h = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-        var w = new uint[64];
-
-        // The message, a 0x80 byte, zeros, and the bit length as a big-endian 64-bit number, in 64-byte blocks.
-        long bitLength = (long)data.Length * 8;
-        int paddedLength = (data.Length + 9 + 63) / 64 * 64;
-        var tail = new byte[paddedLength - data.Length / 64 * 64];
-        int tailStart = data.Length / 64 * 64;
-        Array.Copy(data, tailStart, tail, 0, data.Length - tailStart);
-        tail[data.Length - tailStart] = 0x80;
-        for (int i = 0; i < 8; i++) tail[tail.Length - 1 - i] = (byte)(bitLength >> (8 * i));
-
-        for (int block = 0; block < tailStart; block += 64) Compress(h, w, data, block);
-        for (int block = 0; block < tail.Length; block += 64) Compress(h, w, tail, block);
-
         var digest = new byte[32];
+        Hash(data, digest);
+        return digest;
+    }
+
+    /// <summary>Writes the digest of <paramref name="data"/> to the first 32 bytes of <paramref name="digest"/>; allocates nothing.</summary>
+    public static void Hash(ReadOnlySpan<byte> data, Span<byte> digest)
+    {
+        Span<uint> h = stackalloc uint[8];
+        h[0] = 0x6a09e667; h[1] = 0xbb67ae85; h[2] = 0x3c6ef372; h[3] = 0xa54ff53a;
+        h[4] = 0x510e527f; h[5] = 0x9b05688c; h[6] = 0x1f83d9ab; h[7] = 0x5be0cd19;
+        Span<uint> w = stackalloc uint[64];
+
+        // The message, a 0x80 byte, zeros, and the bit length as a big-endian 64-bit number, in 64-byte blocks:
+        // the whole blocks straight from the input, the rest (one or two blocks) from a padded copy.
+        int tailStart = data.Length / 64 * 64;
+        for (int block = 0; block < tailStart; block += 64) Compress(h, w, data.Slice(block, 64));
+        int rest = data.Length - tailStart;
+        Span<byte> tail = stackalloc byte[128];
+        tail.Clear();
+        int tailLength = rest + 9 <= 64 ? 64 : 128;
+        data.Slice(tailStart).CopyTo(tail);
+        tail[rest] = 0x80;
+        long bitLength = (long)data.Length * 8;
+        for (int i = 0; i < 8; i++) tail[tailLength - 1 - i] = (byte)(bitLength >> (8 * i));
+        for (int block = 0; block < tailLength; block += 64) Compress(h, w, tail.Slice(block, 64));
+
         for (int i = 0; i < 8; i++)
         {
             digest[4 * i] = (byte)(h[i] >> 24);
@@ -47,27 +58,28 @@ internal static class Sha256
             digest[4 * i + 2] = (byte)(h[i] >> 8);
             digest[4 * i + 3] = (byte)h[i];
         }
-        return digest;
     }
 
-    private static void Compress(uint[] h, uint[] w, byte[] data, int offset)
+    private static void Compress(Span<uint> h, Span<uint> w, ReadOnlySpan<byte> block)
     {
         for (int t = 0; t < 16; t++)
         {
-            int i = offset + 4 * t;
-            w[t] = (uint)(data[i] << 24 | data[i + 1] << 16 | data[i + 2] << 8 | data[i + 3]);
+            int i = 4 * t;
+            w[t] = (uint)(block[i] << 24 | block[i + 1] << 16 | block[i + 2] << 8 | block[i + 3]);
         }
         for (int t = 16; t < 64; t++)
         {
-            uint s0 = Rotr(w[t - 15], 7) ^ Rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
-            uint s1 = Rotr(w[t - 2], 17) ^ Rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
+            uint x = w[t - 15], y = w[t - 2];
+            uint s0 = Rotr(x, 7) ^ Rotr(x, 18) ^ (x >> 3);
+            uint s1 = Rotr(y, 17) ^ Rotr(y, 19) ^ (y >> 10);
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
         uint a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+        var k = K;
         for (int t = 0; t < 64; t++)
         {
-            uint t1 = hh + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t];
+            uint t1 = hh + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[t] + w[t];
             uint t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
             hh = g; g = f; f = e; e = d + t1;
             d = c; c = b; b = a; a = t1 + t2;
@@ -75,5 +87,6 @@ internal static class Sha256
         h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Rotr(uint x, int n) => (x >> n) | (x << (32 - n));
 }
