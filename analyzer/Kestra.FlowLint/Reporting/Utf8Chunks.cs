@@ -50,9 +50,18 @@ internal sealed class Utf8Chunks : IBufferWriter<byte>
             _full.Add(_current);
             _fullLengths.Add(_used);
         }
-        _current = new byte[Math.Max(needed, ChunkSize)];
+        // Chunks grow with the document (64 KB to 1 MB), and are not zeroed first: every byte handed out is
+        // written before it is read, and clearing tens of megabytes cost as much as writing them.
+        int size = Math.Max(needed, Math.Min(MaxChunkSize, Math.Max(ChunkSize, (int)Math.Min(int.MaxValue, Length / 4))));
+#if NET5_0_OR_GREATER
+        _current = GC.AllocateUninitializedArray<byte>(size);
+#else
+        _current = new byte[size];
+#endif
         _used = 0;
     }
+
+    private const int MaxChunkSize = 1024 * 1024;
 
     /// <summary>Each chunk's written bytes, in order.</summary>
     public IEnumerable<ArraySegment<byte>> Segments()
@@ -65,6 +74,11 @@ internal sealed class Utf8Chunks : IBufferWriter<byte>
     [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public void WriteTo(TextWriter output)
     {
+        if (Utf8Output.TryGetStream(output) is { } stream)
+        {
+            WriteTo(stream);
+            return;
+        }
         var decoder = new UTF8Encoding(false).GetDecoder();
         var chars = new char[8 * 1024];
         foreach (var segment in Segments()) Decode(decoder, segment.Array!, segment.Offset, segment.Count, chars, output);
@@ -113,7 +127,20 @@ internal sealed class Utf8TextWriterBuffer : IBufferWriter<byte>
     private byte[] _bytes = new byte[16 * 1024];
     private int _used;
 
-    public Utf8TextWriterBuffer(TextWriter output) => _output = output;
+    private readonly Stream? _stream;
+
+    public Utf8TextWriterBuffer(TextWriter output)
+    {
+        _output = output;
+        _stream = Utf8Output.TryGetStream(output);
+    }
+
+    private void Pass(bool flush = false)
+    {
+        if (_stream is not null) _stream.Write(_bytes, 0, _used);
+        else Utf8Chunks.Decode(_decoder, _bytes, 0, _used, _chars, _output, flush);
+        _used = 0;
+    }
 
     public void Advance(int count)
     {
@@ -136,16 +163,31 @@ internal sealed class Utf8TextWriterBuffer : IBufferWriter<byte>
     /// <summary>Writes out what is left.</summary>
     public void Complete()
     {
-        Utf8Chunks.Decode(_decoder, _bytes, 0, _used, _chars, _output, flush: true);
-        _used = 0;
+        Pass(flush: true);
+        _stream?.Flush();
     }
 
     private void Reserve(int sizeHint)
     {
         int needed = Math.Max(sizeHint, 1);
         if (_bytes.Length - _used >= needed) return;
-        Utf8Chunks.Decode(_decoder, _bytes, 0, _used, _chars, _output);
-        _used = 0;
+        Pass();
         if (_bytes.Length < needed) _bytes = new byte[needed];
+    }
+}
+
+/// <summary>
+/// A text writer whose characters end up as UTF-8 in a stream (`-o FILE`, standard output on Unix): UTF-8 that
+/// is already encoded goes to the stream as it is, instead of being decoded to characters for the writer to
+/// encode again.
+/// </summary>
+internal static class Utf8Output
+{
+    /// <summary>The stream under <paramref name="output"/>, flushed so far, or null when bytes cannot bypass it.</summary>
+    public static Stream? TryGetStream(TextWriter output)
+    {
+        if (output is not StreamWriter writer || writer.Encoding.CodePage != 65001) return null;
+        writer.Flush(); // what was written before, and the byte order mark if the encoding has one
+        return writer.BaseStream;
     }
 }

@@ -100,6 +100,88 @@ public class SarifJsonTests
         output.ToString().ShouldBe(JsonSerializer.Serialize(log, Reference));
     }
 
+    [TestMethod]
+    public void The_hand_written_writer_writes_the_bytes_Utf8JsonWriter_writes_for_any_text()
+    {
+        // Random text from every kind of character the encoder treats differently: printable ASCII, quotes and
+        // backslashes, C0 controls with and without short escapes, DEL and C1 controls, Latin and CJK letters,
+        // U+2028/U+2029, the BOM, surrogate pairs, and empty strings; in messages, names and nested lists.
+        char[] alphabet = "aZ09 ~'<>&+`\"\\/\u0000\u0001\b\t\n\f\r\u001F\u007F\u0080\u009Féß€中\u2028\u2029\uFEFF\uFFFD\uD800\uDC00".ToCharArray();
+        var random = new Random(20261204);
+        string Text()
+        {
+            var sb = new System.Text.StringBuilder();
+            int length = random.Next(0, 12);
+            for (int i = 0; i < length; i++)
+            {
+                if (random.Next(10) == 0) sb.Append("😀");
+                else sb.Append(alphabet[random.Next(alphabet.Length)]);
+            }
+            return sb.ToString();
+        }
+        for (int round = 0; round < 300; round++)
+        {
+            var run = new SarifRun { ColumnKind = Text() };
+            int results = random.Next(0, 4);
+            for (int i = 0; i < results; i++)
+            {
+                run.Results.Add(new SarifResult
+                {
+                    RuleId = Text(),
+                    RuleIndex = random.Next(-5, 100_000),
+                    Level = Text(),
+                    Message = new SarifMessage { Text = Text() },
+                    PartialFingerprints = random.Next(2) == 0 ? null : new Dictionary<string, string> { [Text()] = Text() },
+                });
+            }
+            var log = new SarifLog { Runs = { run } };
+            var expected = new Kestra.FlowLint.Reporting.Utf8Chunks();
+            SarifJson.WriteWithUtf8JsonWriter(log, expected);
+            var actual = new Kestra.FlowLint.Reporting.Utf8Chunks();
+            SarifJson.Write(log, actual);
+            actual.ToString().ShouldBe(expected.ToString(), $"round {round}");
+            SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(actual.Length);
+        }
+    }
+
+    [TestMethod]
+    public void Empty_lists_and_objects_are_written_as_Utf8JsonWriter_writes_them()
+    {
+        var log = new SarifLog { Runs = { new SarifRun(), new SarifRun { OriginalUriBaseIds = new Dictionary<string, SarifArtifactLocation>() } } };
+        var expected = new Kestra.FlowLint.Reporting.Utf8Chunks();
+        SarifJson.WriteWithUtf8JsonWriter(log, expected);
+        SarifJson.ToText(log).ShouldBe(expected.ToString());
+        SarifJson.ToText(new SarifLog()).ShouldBe("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": []\n}");
+    }
+
+    [TestMethod]
+    public void A_stream_writer_gets_the_same_text_whether_bytes_bypass_it_or_not()
+    {
+        // UTF-8 writers get the bytes on their stream directly; others (UTF-16 here) get characters. Either way
+        // what was written before and after stays in order, and a byte order mark is written once, first.
+        var log = new SarifLog { Runs = { new SarifRun { ColumnKind = string.Concat(Enumerable.Repeat("é😀 \"q\"\n", 5_000)) } } };
+        string expected = "before " + SarifJson.ToText(log) + SarifJson.ToText(log) + " after";
+        foreach (var encoding in new System.Text.Encoding[] { new System.Text.UTF8Encoding(false), new System.Text.UTF8Encoding(true), System.Text.Encoding.Unicode })
+        {
+            var stream = new System.IO.MemoryStream();
+            using (var writer = new System.IO.StreamWriter(stream, encoding, 1024, leaveOpen: true))
+            {
+                writer.Write("before ");
+                var streamed = new Kestra.FlowLint.Reporting.Utf8TextWriterBuffer(writer);
+                SarifJson.Write(log, streamed);
+                streamed.Complete();
+                var buffered = new Kestra.FlowLint.Reporting.Utf8Chunks();
+                SarifJson.Write(log, buffered);
+                buffered.WriteTo(writer);
+                writer.Write(" after");
+            }
+            byte[] bytes = stream.ToArray();
+            byte[] preamble = encoding.GetPreamble();
+            bytes.Take(preamble.Length).ShouldBe(preamble, encoding.EncodingName);
+            encoding.GetString(bytes, preamble.Length, bytes.Length - preamble.Length).ShouldBe(expected, encoding.EncodingName);
+        }
+    }
+
     private static readonly JsonSerializerOptions Reference = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

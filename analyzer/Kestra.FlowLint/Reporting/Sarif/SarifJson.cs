@@ -8,7 +8,8 @@ using Kestra.FlowLint.Analysis;
 namespace Kestra.FlowLint.Reporting.Sarif;
 
 /// <summary>
-/// Writes the SARIF model (<see cref="SarifLog"/>) as JSON with a <see cref="Utf8JsonWriter"/>: properties in
+/// Writes the SARIF model (<see cref="SarifLog"/>) as JSON, as <see cref="Utf8JsonWriter"/> writes it (by the
+/// hand-written <see cref="Utf8Sink"/>, which tests hold to Utf8JsonWriter's bytes): properties in
 /// declaration order, null ones left out, two-space indentation, "\n" line breaks, non-ASCII text as is.
 /// Written by hand rather than by a JsonSerializerContext because configuring the serializer's metadata for
 /// these 24 types (attribute lookups by reflection) took more time than linting a flow, on every run.
@@ -27,6 +28,17 @@ internal static class SarifJson
 
     /// <summary>The log as UTF-8 JSON (no trailing newline), appended to <paramref name="into"/>.</summary>
     public static void Write(SarifLog log, IBufferWriter<byte> into)
+    {
+        var sink = new Utf8Sink(into);
+        Log(sink, log);
+        sink.Flush();
+    }
+
+    /// <summary>
+    /// The same bytes as <see cref="Write"/>, written by <see cref="Utf8JsonWriter"/> with the options above: the
+    /// reference the tests hold the hand-written <see cref="Utf8Sink"/> to.
+    /// </summary>
+    internal static void WriteWithUtf8JsonWriter(SarifLog log, IBufferWriter<byte> into)
     {
         using var writer = new Utf8JsonWriter(into, Options);
         Log(new WriterSink(writer), log);
@@ -365,6 +377,258 @@ internal static class SarifJson
         public override void WriteStringValue(string value) => _w.WriteStringValue(value);
         public override void WriteNumber(string name, int value) => _w.WriteNumber(name, value);
         public override void WriteBoolean(string name, bool value) => _w.WriteBoolean(name, value);
+    }
+
+    /// <summary>
+    /// Writes what <see cref="Utf8JsonWriter"/> writes with <see cref="Options"/> (two-space indentation, "\n",
+    /// relaxed escaping), byte for byte, at a fraction of its cost: a SARIF log is tens of thousands of short,
+    /// mostly ASCII strings, which this copies a byte per character, while the general writer validated, escaped
+    /// and transcoded each through several layers (it was most of the time of `--format sarif`). Text with
+    /// anything but printable ASCII, quotes and backslashes goes through the same encoder as before.
+    /// </summary>
+    private sealed class Utf8Sink : Sink
+    {
+        private const int ChunkSize = 16 * 1024;
+        private readonly IBufferWriter<byte> _into;
+        private byte[] _buffer = new byte[ChunkSize];
+        private char[] _chars = new char[1024];
+        private int _used;
+        private int _depth;
+        private bool _needComma;
+        private bool _afterName;
+
+        public Utf8Sink(IBufferWriter<byte> into) => _into = into;
+
+        /// <summary>Passes what is buffered on to the output.</summary>
+        public void Flush()
+        {
+            if (_used == 0) return;
+            _into.Write(new ReadOnlySpan<byte>(_buffer, 0, _used));
+            _used = 0;
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (_used + bytes <= _buffer.Length) return;
+            Flush();
+            if (bytes > _buffer.Length) _buffer = new byte[Math.Max(bytes, 2 * _buffer.Length)];
+        }
+
+        /// <summary>The comma, line break and indentation before a value or a property, unless a name precedes it.</summary>
+        private void BeginItem(int extra)
+        {
+            Reserve(2 + 2 * _depth + extra);
+            if (_afterName)
+            {
+                _afterName = false;
+                return;
+            }
+            if (_needComma) _buffer[_used++] = (byte)',';
+            if (_depth > 0)
+            {
+                _buffer[_used++] = (byte)'\n';
+                for (int i = 0; i < 2 * _depth; i++) _buffer[_used++] = (byte)' ';
+            }
+        }
+
+        private void Start(byte bracket)
+        {
+            BeginItem(1);
+            _buffer[_used++] = bracket;
+            _depth++;
+            _needComma = false;
+        }
+
+        private void End(byte bracket)
+        {
+            _depth--;
+            Reserve(2 + 2 * _depth);
+            // An empty container closes on its own line's bracket: `{}`, `[]`.
+            if (_needComma)
+            {
+                _buffer[_used++] = (byte)'\n';
+                for (int i = 0; i < 2 * _depth; i++) _buffer[_used++] = (byte)' ';
+            }
+            _buffer[_used++] = bracket;
+            _needComma = true;
+        }
+
+        private void Name(string name)
+        {
+            BeginItem(0);
+            Quoted(name.AsSpan());
+            Reserve(2);
+            _buffer[_used++] = (byte)':';
+            _buffer[_used++] = (byte)' ';
+            _afterName = true;
+        }
+
+        private void Value(ReadOnlySpan<char> value)
+        {
+            BeginItem(0);
+            Quoted(value);
+            _needComma = true;
+        }
+
+        private void Quoted(ReadOnlySpan<char> text)
+        {
+            // ASCII takes at most six bytes a character (\u001F); anything else goes through the encoder.
+            if (!IsAscii(text))
+            {
+                Escaped(text);
+                return;
+            }
+            Reserve(6 * text.Length + 2);
+            var buffer = _buffer;
+            int at = _used;
+            buffer[at++] = (byte)'"';
+            while (true)
+            {
+                // Runs that need no escape are copied as they are (vectorised where the runtime can).
+                int run = PlainRunLength(text);
+                Narrow(text.Slice(0, run), buffer, at);
+                at += run;
+                if (run == text.Length) break;
+                char c = text[run];
+                text = text.Slice(run + 1);
+                // The encoder's escapes: the short ones JSON has, else \u00XX in capitals.
+                buffer[at++] = (byte)'\\';
+                switch (c)
+                {
+                    case '"': buffer[at++] = (byte)'"'; break;
+                    case '\\': buffer[at++] = (byte)'\\'; break;
+                    case '\b': buffer[at++] = (byte)'b'; break;
+                    case '\t': buffer[at++] = (byte)'t'; break;
+                    case '\n': buffer[at++] = (byte)'n'; break;
+                    case '\f': buffer[at++] = (byte)'f'; break;
+                    case '\r': buffer[at++] = (byte)'r'; break;
+                    default:
+                        buffer[at++] = (byte)'u';
+                        buffer[at++] = (byte)'0';
+                        buffer[at++] = (byte)'0';
+                        buffer[at++] = (byte)UpperHex[c >> 4];
+                        buffer[at++] = (byte)UpperHex[c & 0xF];
+                        break;
+                }
+            }
+            buffer[at++] = (byte)'"';
+            _used = at;
+        }
+
+#if NET8_0_OR_GREATER
+        /// <summary>Printable ASCII except the quote and the backslash: what is written without an escape.</summary>
+        private static readonly SearchValues<char> Plain = SearchValues.Create(PlainCharacters());
+
+        private static string PlainCharacters()
+        {
+            var chars = new System.Text.StringBuilder();
+            for (char c = ' '; c < (char)0x7F; c++)
+                if (c != '"' && c != '\\') chars.Append(c);
+            return chars.ToString();
+        }
+
+        // DEL (0x7F) is escaped by the encoder, so it counts as non-ASCII here and goes the encoder's way.
+        private static bool IsAscii(ReadOnlySpan<char> text) => text.IndexOfAnyInRange((char)0x7F, char.MaxValue) < 0;
+
+        private static int PlainRunLength(ReadOnlySpan<char> text)
+        {
+            int index = text.IndexOfAnyExcept(Plain);
+            return index < 0 ? text.Length : index;
+        }
+
+        private static void Narrow(ReadOnlySpan<char> ascii, byte[] buffer, int at) =>
+            System.Text.Ascii.FromUtf16(ascii, buffer.AsSpan(at), out _);
+#else
+        private static bool IsAscii(ReadOnlySpan<char> text)
+        {
+            foreach (char c in text)
+                if (c >= 0x7F) return false;
+            return true;
+        }
+
+        private static int PlainRunLength(ReadOnlySpan<char> text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < 0x20 || c == '"' || c == '\\') return i;
+            }
+            return text.Length;
+        }
+
+        private static void Narrow(ReadOnlySpan<char> ascii, byte[] buffer, int at)
+        {
+            for (int i = 0; i < ascii.Length; i++) buffer[at + i] = (byte)ascii[i];
+        }
+#endif
+
+        private const string UpperHex = "0123456789ABCDEF";
+
+        /// <summary>Text with non-ASCII characters is escaped by the encoder the general writer used, then encoded as UTF-8.</summary>
+        private void Escaped(ReadOnlySpan<char> text)
+        {
+#if NET8_0_OR_GREATER
+            // Six characters at most for each one escaped (\uXXXX, a surrogate pair as two of them).
+            if (_chars.Length < 6 * text.Length) _chars = new char[Math.Max(6 * text.Length, 2 * _chars.Length)];
+            var status = Options.Encoder!.Encode(text, _chars, out int consumed, out int escapedLength, isFinalBlock: true);
+            if (status == OperationStatus.Done && consumed == text.Length)
+            {
+                var escapedText = new ReadOnlySpan<char>(_chars, 0, escapedLength);
+                Reserve(System.Text.Encoding.UTF8.GetMaxByteCount(escapedLength) + 2);
+                _buffer[_used++] = (byte)'"';
+                _used += System.Text.Encoding.UTF8.GetBytes(escapedText, _buffer.AsSpan(_used));
+                _buffer[_used++] = (byte)'"';
+                return;
+            }
+#endif
+            string escaped = Options.Encoder!.Encode(text.ToString());
+            int max = System.Text.Encoding.UTF8.GetMaxByteCount(escaped.Length) + 2;
+            Reserve(max);
+            _buffer[_used++] = (byte)'"';
+            _used += System.Text.Encoding.UTF8.GetBytes(escaped, 0, escaped.Length, _buffer, _used);
+            _buffer[_used++] = (byte)'"';
+        }
+
+        public override void WriteStartObject() => Start((byte)'{');
+        public override void WriteStartObject(string name)
+        {
+            Name(name);
+            Start((byte)'{');
+        }
+        public override void WriteEndObject() => End((byte)'}');
+        public override void WriteStartArray(string name)
+        {
+            Name(name);
+            Start((byte)'[');
+        }
+        public override void WriteEndArray() => End((byte)']');
+        public override void WritePropertyName(string name) => Name(name);
+        public override void WriteString(string name, string value)
+        {
+            Name(name);
+            Value(value.AsSpan());
+        }
+        public override void WriteString(string name, ReadOnlySpan<char> value)
+        {
+            Name(name);
+            Value(value);
+        }
+        public override void WriteStringValue(string value) => Value(value.AsSpan());
+        public override void WriteNumber(string name, int value)
+        {
+            Name(name);
+            BeginItem(11);
+            System.Buffers.Text.Utf8Formatter.TryFormat(value, _buffer.AsSpan(_used), out int written);
+            _used += written;
+            _needComma = true;
+        }
+        public override void WriteBoolean(string name, bool value)
+        {
+            Name(name);
+            BeginItem(5);
+            foreach (char c in value ? "true" : "false") _buffer[_used++] = (byte)c;
+            _needComma = true;
+        }
     }
 
     /// <summary>

@@ -87,6 +87,7 @@ public sealed class SarifReportWriter : IReportWriter
             },
         };
 
+        var artifacts = new ArtifactLocations();
         var notifications = new List<SarifNotification>();
         bool crashed = false;
         var candidates = new List<int>();
@@ -101,7 +102,7 @@ public sealed class SarifReportWriter : IReportWriter
                 {
                     Level = "error",
                     Message = new SarifMessage { Text = d.Message },
-                    Locations = paths[i].Length == 0 ? null : new List<SarifLocation> { Location(d, paths[i], snippet: false) },
+                    Locations = paths[i].Length == 0 ? null : new List<SarifLocation> { Location(d, artifacts.Of(paths[i]), snippet: false) },
                     AssociatedRule = new SarifReportingDescriptorReference { Id = d.Id, Index = ruleIndex[d.Id] },
                 });
             }
@@ -127,7 +128,7 @@ public sealed class SarifReportWriter : IReportWriter
             for (int k = 0; k < keep; k++) kept[ranked[k]] = true;
             run.Results = new List<SarifResult>();
             foreach (int i in candidates)
-                if (kept[i]) run.Results.Add(Result(diagnostics[i], paths[i], fingerprints[i], ruleIndex[diagnostics[i].Id]));
+                if (kept[i]) run.Results.Add(Result(diagnostics[i], artifacts.Of(paths[i]), fingerprints[i], ruleIndex[diagnostics[i].Id]));
 
             var allNotifications = new List<SarifNotification>(notifications);
             string? dropped = dropReason is null ? null : DroppedMessage(ranked, keep, diagnostics, dropReason);
@@ -204,7 +205,22 @@ public sealed class SarifReportWriter : IReportWriter
         return plus < 0 ? version : version.Substring(0, plus);
     }
 
-    private static SarifResult Result(Diagnostic d, string path, string fingerprint, int ruleIndex)
+    /// <summary>
+    /// One artifact location per file, shared by its results and fixes (the writer only reads the model): the
+    /// URI of a path was worked out again for every finding, and a run has tens of thousands.
+    /// </summary>
+    private sealed class ArtifactLocations
+    {
+        private readonly Dictionary<string, SarifArtifactLocation> _byPath = new(StringComparer.Ordinal);
+
+        public SarifArtifactLocation Of(string path)
+        {
+            if (!_byPath.TryGetValue(path, out var location)) _byPath.Add(path, location = Artifact(path));
+            return location;
+        }
+    }
+
+    private static SarifResult Result(Diagnostic d, SarifArtifactLocation artifact, string fingerprint, int ruleIndex)
     {
         var result = new SarifResult
         {
@@ -212,10 +228,10 @@ public sealed class SarifReportWriter : IReportWriter
             RuleIndex = ruleIndex,
             Level = SarifRules.Level(d.Severity),
             Message = new SarifMessage { Text = d.Message.Length > 0 ? d.Message : d.Descriptor.Title },
-            Locations = { Location(d, path, snippet: true) },
+            Locations = { Location(d, artifact, snippet: true) },
             PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [SarifFingerprint.Key] = fingerprint },
             Suppressions = d.IsSuppressed ? new List<SarifSuppression> { Suppression(d) } : null,
-            Fixes = d.Fixes.Count > 0 ? Fixes(d, path) : null,
+            Fixes = d.Fixes.Count > 0 ? Fixes(d, artifact) : null,
         };
         return result;
     }
@@ -227,7 +243,7 @@ public sealed class SarifReportWriter : IReportWriter
         Justification = string.IsNullOrWhiteSpace(d.SuppressionJustification) ? null : d.SuppressionJustification,
     };
 
-    private static SarifLocation Location(Diagnostic d, string path, bool snippet)
+    private static SarifLocation Location(Diagnostic d, SarifArtifactLocation artifact, bool snippet)
     {
         var text = d.Location.Text;
         var span = d.Location.Span;
@@ -239,7 +255,7 @@ public sealed class SarifReportWriter : IReportWriter
         {
             PhysicalLocation = new SarifPhysicalLocation
             {
-                ArtifactLocation = Artifact(path),
+                ArtifactLocation = artifact,
                 Region = Region(d.Location.LineSpan, withSnippet ? text.ToString(span) : null),
             },
         };
@@ -260,12 +276,12 @@ public sealed class SarifReportWriter : IReportWriter
         Snippet = snippet is null ? null : new SarifArtifactContent { Text = snippet },
     };
 
-    private static List<SarifFix>? Fixes(Diagnostic d, string path)
+    private static List<SarifFix>? Fixes(Diagnostic d, SarifArtifactLocation artifact)
     {
         var fixes = new List<SarifFix>();
         foreach (var fix in d.Fixes)
         {
-            var change = new SarifArtifactChange { ArtifactLocation = Artifact(path) };
+            var change = new SarifArtifactChange { ArtifactLocation = artifact };
             foreach (var edit in fix.Edits)
             {
                 change.Replacements.Add(new SarifReplacement
