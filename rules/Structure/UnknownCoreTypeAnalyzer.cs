@@ -66,7 +66,21 @@ public sealed class UnknownCoreTypeAnalyzer : FlowAnalyzer
     /// (<c>core.flow.Log</c> → <c>core.log.Log</c>), else a close class name in the same package, else a name
     /// within two edits. Comparing whole names would match anything, since they share a long prefix.
     /// </summary>
-    internal static List<string> Candidates(string type)
+    /// <summary>
+    /// Suggestions by type name: they compare the name with every core type, and the same wrong name recurs
+    /// across a repository's flows and on every keystroke in the editor. Bounded like the other caches.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> KnownCandidates = new(StringComparer.Ordinal);
+
+    internal static IReadOnlyList<string> Candidates(string type)
+    {
+        if (KnownCandidates.TryGetValue(type, out var known)) return known;
+        var candidates = FindCandidates(type);
+        if (KnownCandidates.Count < 1024) KnownCandidates.TryAdd(type, candidates);
+        return candidates;
+    }
+
+    private static List<string> FindCandidates(string type)
     {
         string package = PackageOf(type), simple = SimpleName(type);
         var sameName = new List<string>();

@@ -39,6 +39,7 @@ public sealed class IdRule
         Pattern = pattern;
         MaxLength = maxLength;
         Description = description;
+        _classes = SimpleClasses.TryParse(pattern);
     }
 
     public string What { get; }
@@ -50,14 +51,67 @@ public sealed class IdRule
     /// The pattern as a .NET regex, built on first use: FlowSchema's seven rules were built with the schema,
     /// although a flow without triggers, outputs or worker groups never checks three of them.
     /// </summary>
-    // Jakarta @Pattern matches the whole value; anchor it so Regex.IsMatch means the same thing.
-    public Regex Regex => _regex ??= new Regex("^(?:" + Pattern.TrimStart('^').TrimEnd('$') + ")$", RegexOptions.CultureInvariant);
+    // Jakarta @Pattern matches the whole value; anchor it so Regex.IsMatch means the same thing (\z, not $,
+    // which .NET also lets match before a final line break, as in `id: |` block scalars).
+    public Regex Regex => _regex ??= new Regex("^(?:" + Pattern.TrimStart('^').TrimEnd('$') + ")\\z", RegexOptions.CultureInvariant);
 
     private Regex? _regex;
     public int? MaxLength { get; }
     public string Description { get; }
 
-    public bool IsValid(string value) => (MaxLength is not int max || value.Length <= max) && value.Length > 0 && Regex.IsMatch(value);
+    public bool IsValid(string value)
+    {
+        if ((MaxLength is int max && value.Length > max) || value.Length == 0) return false;
+        if (_classes is not { } classes) return Regex.IsMatch(value);
+        // Every id pattern is `^[first][rest]*` over ASCII: two lookups a character instead of a regex match per id.
+        if (value[0] >= 128 || !classes.First[value[0]]) return false;
+        for (int i = 1; i < value.Length; i++)
+            if (value[i] >= 128 || !classes.Rest[value[i]]) return false;
+        return true;
+    }
+
+    private readonly SimpleClasses? _classes;
+
+    /// <summary>`^[first][rest]*$` with plain ASCII classes (characters and ranges, no escapes), as two tables.</summary>
+    private sealed class SimpleClasses
+    {
+        public readonly bool[] First = new bool[128];
+        public readonly bool[] Rest = new bool[128];
+
+        public static SimpleClasses? TryParse(string pattern)
+        {
+            var result = new SimpleClasses();
+            int i = pattern.StartsWith("^", StringComparison.Ordinal) ? 1 : 0;
+            if (!Class(pattern, ref i, result.First) || !Class(pattern, ref i, result.Rest)) return null;
+            if (i >= pattern.Length || pattern[i] != '*') return null;
+            i++;
+            if (i < pattern.Length && pattern[i] == '$') i++;
+            return i == pattern.Length ? result : null;
+        }
+
+        private static bool Class(string p, ref int i, bool[] into)
+        {
+            if (i >= p.Length || p[i] != '[') return false;
+            int end = p.IndexOf(']', i + 1);
+            if (end <= i + 1) return false;
+            for (int k = i + 1; k < end; k++)
+            {
+                char c = p[k];
+                if (c >= 128 || c == '\\' || c == '[' || (c == '^' && k == i + 1)) return false;
+                // A dash between two characters is a range; first or last it is itself.
+                if (k + 2 < end && p[k + 1] == '-')
+                {
+                    char to = p[k + 2];
+                    if (to >= 128 || to < c || to == '\\' || to == '[') return false;
+                    for (char r = c; r <= to; r++) into[r] = true;
+                    k += 2;
+                }
+                else into[c] = true;
+            }
+            i = end + 1;
+            return true;
+        }
+    }
 }
 
 /// <summary>The shape of a flow document and of its non-plugin parts (inputs, outputs, checks, SLA…).</summary>
