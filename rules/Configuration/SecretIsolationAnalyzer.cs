@@ -41,7 +41,7 @@ public sealed class SecretIsolationAnalyzer : FlowAnalyzer
             $"Secret backend '{type.Scalar.Value.Trim()}' is configured without kestra.secret.isolation.enabled: true, so every Kestra service can resolve secrets");
     });
 
-    private static void ReportExecutorNotDenied(ConfigurationAnalysisContext context, List<ConfigValue> scalars, ConfigValue type)
+    private static void ReportExecutorNotDenied(ConfigurationAnalysisContext context, IReadOnlyList<ConfigValue> scalars, ConfigValue type)
     {
         const string deniedPath = "kestra.secret.isolation.denied-services";
         var lists = KestraConfigPaths.FindNodes(context.Configuration.Root, deniedPath);

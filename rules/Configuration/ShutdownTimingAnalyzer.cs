@@ -63,7 +63,7 @@ public sealed class ShutdownTimingAnalyzer : FlowAnalyzer
         });
     });
 
-    private static void CheckGracePeriod(ConfigurationAnalysisContext context, List<ConfigValue> scalars, TimeSpan minimum, string minimumText)
+    private static void CheckGracePeriod(ConfigurationAnalysisContext context, IReadOnlyList<ConfigValue> scalars, TimeSpan minimum, string minimumText)
     {
         var written = Last(KestraConfigPaths.Find(scalars, GracePath));
         TimeSpan grace = KestraGracePeriod;
@@ -105,7 +105,7 @@ public sealed class ShutdownTimingAnalyzer : FlowAnalyzer
         }
     }
 
-    private static void CheckLiveness(ConfigurationAnalysisContext context, List<ConfigValue> scalars)
+    private static void CheckLiveness(ConfigurationAnalysisContext context, IReadOnlyList<ConfigValue> scalars)
     {
         foreach (var enabled in KestraConfigPaths.Find(scalars, "kestra.server.liveness.enabled"))
             if (string.Equals(enabled.Scalar.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase)) return;
@@ -136,7 +136,7 @@ public sealed class ShutdownTimingAnalyzer : FlowAnalyzer
         public ConfigValue? Value { get; }
     }
 
-    private static Timing Read(List<ConfigValue> scalars, string path, TimeSpan fallback, out bool unreadable)
+    private static Timing Read(IReadOnlyList<ConfigValue> scalars, string path, TimeSpan fallback, out bool unreadable)
     {
         unreadable = false;
         if (Last(KestraConfigPaths.Find(scalars, path)) is not { } value) return new Timing(fallback, null);

@@ -29,8 +29,9 @@ internal static class FlowRendering
 
     public static NestedTaskShape GetNestedTaskShape(string? canonicalType, string property, YamlNode? value)
     {
-        bool known = KestraKnowledge.GetPlugin(canonicalType) is not null;
-        foreach (var p in KestraKnowledge.GetNestedTaskProperties(canonicalType))
+        var plugin = KestraKnowledge.GetPlugin(canonicalType);
+        bool known = plugin is not null;
+        foreach (var p in plugin?.NestedTaskProperties ?? KestraKnowledge.GetNestedTaskProperties(null))
         {
             if (!string.Equals(p.Name, property, StringComparison.Ordinal)) continue;
             var shape = p.Nested switch

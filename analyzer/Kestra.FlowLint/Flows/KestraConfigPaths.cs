@@ -57,12 +57,16 @@ public static class KestraConfigPaths
     }
 
     /// <summary>Every scalar under the root, in document order, with its canonical path.</summary>
-    public static List<ConfigValue> Scalars(YamlMapping root)
-    {
-        var values = new List<ConfigValue>();
-        Walk(root, string.Empty, string.Empty, values, 0);
-        return values;
-    }
+    public static IReadOnlyList<ConfigValue> Scalars(YamlMapping root) =>
+        // Worked out once per document: every configuration rule asks for them, a dozen walks of the same tree.
+        ScalarsByRoot.GetValue(root, static r =>
+        {
+            var values = new List<ConfigValue>();
+            Walk(r, string.Empty, string.Empty, values, 0);
+            return values.ToArray();
+        });
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<YamlMapping, IReadOnlyList<ConfigValue>> ScalarsByRoot = new();
 
     /// <summary>The scalars bound to a path (several when both the nested and the dotted form are written).</summary>
     public static List<ConfigValue> Find(YamlMapping root, string path) => Find(Scalars(root), path);

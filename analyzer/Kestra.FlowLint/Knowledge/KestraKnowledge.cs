@@ -134,11 +134,7 @@ public static class KestraKnowledge
     public static IReadOnlyList<PropertyInfo> GetNestedTaskProperties(string? canonicalType)
     {
         var plugin = GetPlugin(canonicalType);
-        if (plugin == null) return GenericNestedTaskProperties;
-        var result = new List<PropertyInfo>();
-        foreach (var p in plugin.Properties.Values)
-            if (p.HoldsTasks) result.Add(p);
-        return result;
+        return plugin == null ? GenericNestedTaskProperties : plugin.NestedTaskProperties;
     }
 
     // ---------------- Visibility and secrets ----------------

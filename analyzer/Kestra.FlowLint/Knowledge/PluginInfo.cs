@@ -47,6 +47,19 @@ public sealed class PluginInfo
     /// </summary>
     public IReadOnlyDictionary<string, PropertyInfo> Properties { get; }
 
+    /// <summary>The properties that hold tasks (<see cref="PropertyInfo.HoldsTasks"/>), worked out once: the model asks for every key of every task.</summary>
+    public IReadOnlyList<PropertyInfo> NestedTaskProperties => _nestedTaskProperties ??= FindNestedTaskProperties();
+
+    private IReadOnlyList<PropertyInfo>? _nestedTaskProperties;
+
+    private IReadOnlyList<PropertyInfo> FindNestedTaskProperties()
+    {
+        var result = new List<PropertyInfo>();
+        foreach (var p in Properties.Values)
+            if (p.HoldsTasks) result.Add(p);
+        return result.ToArray();
+    }
+
     /// <summary>
     /// True only when the property list is believed complete for 1.x, so an unknown key is a real error
     /// (Kestra's parser rejects unknown properties). False means "these are the ones we know".
