@@ -15,7 +15,8 @@ public static class Program
         if (Environment.GetEnvironmentVariable("FLOWLINT_GC_STATS") == "1")
         {
             Console.Error.WriteLine($"flowlint: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections of gen 0/1/2, " +
-                $"{GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms paused, {GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated");
+                $"{GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms paused, {GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated; " +
+                $"last collection: {GC.GetGCMemoryInfo().PromotedBytes / 1e6:F1} MB promoted, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1e6:F1} MB");
             Console.Error.Flush();
         }
         return code;

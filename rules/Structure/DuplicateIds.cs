@@ -43,7 +43,7 @@ internal static class DuplicateIds
         if (ids.Count < 2) return;
         // File order, not walk order: an alias may bring in a task defined further down.
         ids.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        var first = new Dictionary<string, DeclaredId>(StringComparer.Ordinal);
+        var first = new Dictionary<string, DeclaredId>(ids.Count, StringComparer.Ordinal);
         foreach (var declared in ids)
         {
             if (!first.TryGetValue(declared.Id, out var original))

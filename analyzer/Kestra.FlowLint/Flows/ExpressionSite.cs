@@ -52,11 +52,19 @@ public sealed class ExpressionSite
     public YamlAlias? ViaAlias { get; }
 
     public SiteOwnerKind OwnerKind { get; }
-    public FlowTask? Task { get; internal set; }
-    public FlowTrigger? Trigger { get; internal set; }
-    public FlowInput? Input { get; internal set; }
-    public FlowOutput? Output { get; internal set; }
-    public FlowPluginDefault? PluginDefault { get; internal set; }
+    // A site belongs to at most one of these: one field instead of five (a flow has a site per scalar).
+    private object? _owner;
+
+    public FlowTask? Task { get => _owner as FlowTask; internal set => SetOwner(value); }
+    public FlowTrigger? Trigger { get => _owner as FlowTrigger; internal set => SetOwner(value); }
+    public FlowInput? Input { get => _owner as FlowInput; internal set => SetOwner(value); }
+    public FlowOutput? Output { get => _owner as FlowOutput; internal set => SetOwner(value); }
+    public FlowPluginDefault? PluginDefault { get => _owner as FlowPluginDefault; internal set => SetOwner(value); }
+
+    private void SetOwner(object? owner)
+    {
+        if (owner is not null) _owner = owner;
+    }
 
     /// <summary>The YAML path from the flow's root, e.g. `tasks[0].message[1]`.</summary>
     public string PropertyPath => _propertyPath ??= _paths.Property;
@@ -101,30 +109,46 @@ internal readonly struct SitePaths
     private readonly string _property;
     private readonly string _relative;
     private readonly string _owner;
+    private readonly string? _key;
     private readonly PathSegment? _below;
 
     public SitePaths(string property, string relative, string owner, PathSegment? below)
+        : this(property, relative, owner, null, below)
+    {
+    }
+
+    private SitePaths(string property, string relative, string owner, string? key, PathSegment? below)
     {
         _property = property;
         _relative = relative;
         _owner = owner;
+        _key = key;
         _below = below;
     }
 
-    /// <summary>The paths one key (or, when <paramref name="key"/> is null, one index) further down.</summary>
-    public SitePaths Below(string? key, int index) => new(_property, _relative, _owner, new PathSegment(_below, key, index));
+    /// <summary>
+    /// The paths of a property <paramref name="key"/> of the owner at <paramref name="ownerProperty"/> and
+    /// <paramref name="ownerPath"/>: `ownerProperty.key`, `key` and `ownerPath/key`, joined only when asked for
+    /// (a flow has a site per scalar, and few are ever reported).
+    /// </summary>
+    public static SitePaths OfKey(string ownerProperty, string key, string ownerPath) => new(ownerProperty, string.Empty, ownerPath, key, null);
 
-    public string Property => _below is null ? _property : _property + _below.Render('.');
-    public string Relative => _below is null ? _relative : _relative + _below.Render('.');
-    public string Owner => _below is null ? _owner : _owner + _below.Render('/');
+    public SitePaths Below(string? key, int index) => new(_property, _relative, _owner, _key, new PathSegment(_below, key, index));
 
-    /// <summary>The first property name of the relative path (`message` for `message[1]`).</summary>
+    private string PropertyBase => _key is null ? _property : _property + "." + _key;
+    private string RelativeBase => _key ?? _relative;
+    private string OwnerBase => _key is null ? _owner : _owner + "/" + _key;
+
+    public string Property => _below is null ? PropertyBase : PropertyBase + _below.Render('.');
+    public string Relative => _below is null ? RelativeBase : RelativeBase + _below.Render('.');
+    public string Owner => _below is null ? OwnerBase : OwnerBase + _below.Render('/');
+
     public string PropertyName
     {
         get
         {
             // The property's own relative path holds the name, unless it is empty and the chain starts it.
-            string relative = _relative.Length > 0 || _below is null ? _relative : Relative;
+            string relative = RelativeBase.Length > 0 || _below is null ? RelativeBase : Relative;
             int end = relative.IndexOfAny(PathSeparators);
             return end < 0 ? relative : relative.Substring(0, end);
         }
@@ -133,7 +157,6 @@ internal readonly struct SitePaths
     private static readonly char[] PathSeparators = { '.', '[' };
 }
 
-/// <summary>One key or index below a property, pointing at the one above it.</summary>
 internal sealed class PathSegment
 {
     public PathSegment(PathSegment? parent, string? key, int index)

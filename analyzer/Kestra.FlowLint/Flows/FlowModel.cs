@@ -112,7 +112,10 @@ public sealed class FlowTask
     public IReadOnlyList<FlowTask> Children { get; internal set; } = Array.Empty<FlowTask>();
 
     /// <summary>A path that stays the same when lines move: the chain of task ids (or positions when an id is missing).</summary>
-    public string OwnerPath => (Parent is null ? string.Empty : Parent.OwnerPath + "/") + "tasks:" + (Id ?? PropertyPath);
+    // Written out once: rules and the model ask for it per property and per finding. The id is set before any use.
+    public string OwnerPath => _ownerPath ??= (Parent is null ? string.Empty : Parent.OwnerPath + "/") + "tasks:" + (Id ?? PropertyPath);
+
+    private string? _ownerPath;
 
     public IEnumerable<FlowTask> Ancestors()
     {

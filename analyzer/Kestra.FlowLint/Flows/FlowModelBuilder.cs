@@ -173,8 +173,15 @@ public sealed class FlowModelBuilder
             if (entry.Key is not YamlScalar keyScalar) continue;
             string key = keyScalar.Value;
             var (value, valueAlias) = Resolve(entry.Value, alias);
+            var shape = FlowRendering.GetNestedTaskShape(task.CanonicalType, key, value);
+            if (shape == NestedTaskShape.None)
+            {
+                bool rendered = FlowRendering.IsTaskPropertyRendered(task.CanonicalType, key);
+                AddValues(value, valueAlias, SiteOwnerKind.Task, SitePaths.OfKey(path, key, owner), rendered, task);
+                continue;
+            }
             string childPath = path + "." + key;
-            switch (FlowRendering.GetNestedTaskShape(task.CanonicalType, key, value))
+            switch (shape)
             {
                 case NestedTaskShape.TaskList:
                     WalkTaskList(value, valueAlias, task, TaskBlock.Nested, childPath, key, children);
@@ -197,9 +204,6 @@ public sealed class FlowModelBuilder
                     if (value is YamlMapping single) children.Add(WalkTask(single, valueAlias, task, TaskBlock.Nested, childPath, key));
                     continue;
             }
-
-            bool rendered = FlowRendering.IsTaskPropertyRendered(task.CanonicalType, key);
-            AddValues(value, valueAlias, SiteOwnerKind.Task, childPath, key, owner + "/" + key, rendered, task);
         }
         task.Children = children;
         return task;
@@ -304,7 +308,7 @@ public sealed class FlowModelBuilder
                 }
                 else
                 {
-                    AddValues(v, vAlias, SiteOwnerKind.Input, path + "." + keyScalar.Value, keyScalar.Value, input.OwnerPath + "/" + keyScalar.Value,
+                    AddValues(v, vAlias, SiteOwnerKind.Input, SitePaths.OfKey(path, keyScalar.Value, input.OwnerPath),
                         FlowRendering.IsInputPropertyRendered(input.Type, keyScalar.Value), owner: null);
                 }
                 for (int s = before; s < _values.Count; s++) _values[s].Input = input;
@@ -331,7 +335,7 @@ public sealed class FlowModelBuilder
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
                 int before = _values.Count;
-                AddValues(v, vAlias, SiteOwnerKind.Output, path + "." + keyScalar.Value, keyScalar.Value, output.OwnerPath + "/" + keyScalar.Value,
+                AddValues(v, vAlias, SiteOwnerKind.Output, SitePaths.OfKey(path, keyScalar.Value, output.OwnerPath),
                     FlowRendering.IsOutputPropertyRendered(keyScalar.Value), owner: null);
                 for (int s = before; s < _values.Count; s++) _values[s].Output = output;
             }
@@ -363,7 +367,7 @@ public sealed class FlowModelBuilder
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
                 int before = _values.Count;
-                AddValues(v, vAlias, SiteOwnerKind.Trigger, path + "." + keyScalar.Value, keyScalar.Value, trigger.OwnerPath + "/" + keyScalar.Value,
+                AddValues(v, vAlias, SiteOwnerKind.Trigger, SitePaths.OfKey(path, keyScalar.Value, trigger.OwnerPath),
                     FlowRendering.IsTriggerPropertyRendered(trigger.CanonicalType, keyScalar.Value), owner: null);
                 for (int s = before; s < _values.Count; s++) _values[s].Trigger = trigger;
             }
@@ -390,7 +394,7 @@ public sealed class FlowModelBuilder
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
                 int before = _values.Count;
                 // Default values are rendered once injected into a task, so they count as rendered here.
-                AddValues(v, vAlias, SiteOwnerKind.PluginDefault, path + "." + keyScalar.Value, keyScalar.Value, pluginDefault.OwnerPath + "/" + keyScalar.Value,
+                AddValues(v, vAlias, SiteOwnerKind.PluginDefault, SitePaths.OfKey(path, keyScalar.Value, pluginDefault.OwnerPath),
                     keyScalar.Value == "values", owner: null);
                 for (int s = before; s < _values.Count; s++) _values[s].PluginDefault = pluginDefault;
             }
