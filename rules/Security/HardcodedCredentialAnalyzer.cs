@@ -48,7 +48,9 @@ public sealed class HardcodedCredentialAnalyzer : FlowAnalyzer
         // A SECRET input's literal default is KF1010's finding, whatever it looks like.
         if (site.Input?.Type == "SECRET" && site.RelativePath is "defaults" or "prefill") return;
 
-        var matches = new List<CredentialMatch>();
+        // One list per thread, cleared for each value: almost every value matches nothing.
+        var matches = _matches ??= new List<CredentialMatch>();
+        matches.Clear();
         CredentialPatterns.FindKnownFormats(value, matches);
         if ((key is not null && CredentialPatterns.IsConnectionName(key)) || value.StartsWith("jdbc:", StringComparison.OrdinalIgnoreCase))
             CredentialPatterns.FindParameters(value, 0, value.Length, "in a connection string", matches);
@@ -74,6 +76,8 @@ public sealed class HardcodedCredentialAnalyzer : FlowAnalyzer
         }
         Report(context, start, length, description, secretName);
     }
+
+    [ThreadStatic] private static List<CredentialMatch>? _matches;
 
     private static void Report(ExpressionAnalysisContext context, int start, int length, string description, string secretName)
     {
