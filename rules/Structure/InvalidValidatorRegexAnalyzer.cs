@@ -62,19 +62,11 @@ internal static class JavaRegex
 
     /// <summary>
     /// Answers by pattern: building a .NET Regex parses the pattern, which cost more than the rest of a flow's lint,
-    /// and the same validators recur across flows and on every keystroke in the editor. Bounded, so a stream of
-    /// distinct patterns cannot grow it without end.
+    /// and the same validators recur across flows and on every keystroke in the editor.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Error?> Checked = new(StringComparer.Ordinal);
-    private const int MaxChecked = 1024;
+    private static readonly BoundedAnswers<Error?> Checked = new(1024);
 
-    public static Error? Check(string pattern)
-    {
-        if (Checked.TryGetValue(pattern, out var known)) return known;
-        var error = CheckUncached(pattern);
-        if (Checked.Count < MaxChecked) Checked.TryAdd(pattern, error);
-        return error;
-    }
+    public static Error? Check(string pattern) => Checked.GetOrAdd(pattern, static p => CheckUncached(p));
 
     private static Error? CheckUncached(string pattern)
     {

@@ -62,23 +62,17 @@ public sealed class UnknownCoreTypeAnalyzer : FlowAnalyzer
     }
 
     /// <summary>
+    /// Suggestions by type name: they compare the name with every core type, and the same wrong name recurs
+    /// across a repository's flows and on every keystroke in the editor.
+    /// </summary>
+    private static readonly BoundedAnswers<IReadOnlyList<string>> KnownCandidates = new(1024);
+
+    /// <summary>
     /// The core types a misspelt one most likely meant, best first: the same class name in another package
     /// (<c>core.flow.Log</c> → <c>core.log.Log</c>), else a close class name in the same package, else a name
     /// within two edits. Comparing whole names would match anything, since they share a long prefix.
     /// </summary>
-    /// <summary>
-    /// Suggestions by type name: they compare the name with every core type, and the same wrong name recurs
-    /// across a repository's flows and on every keystroke in the editor. Bounded like the other caches.
-    /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> KnownCandidates = new(StringComparer.Ordinal);
-
-    internal static IReadOnlyList<string> Candidates(string type)
-    {
-        if (KnownCandidates.TryGetValue(type, out var known)) return known;
-        var candidates = FindCandidates(type);
-        if (KnownCandidates.Count < 1024) KnownCandidates.TryAdd(type, candidates);
-        return candidates;
-    }
+    internal static IReadOnlyList<string> Candidates(string type) => KnownCandidates.GetOrAdd(type, static t => FindCandidates(t));
 
     private static List<string> FindCandidates(string type)
     {

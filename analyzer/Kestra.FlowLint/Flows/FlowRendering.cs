@@ -31,7 +31,7 @@ internal static class FlowRendering
     {
         var plugin = KestraKnowledge.GetPlugin(canonicalType);
         bool known = plugin is not null;
-        foreach (var p in plugin?.NestedTaskProperties ?? KestraKnowledge.GetNestedTaskProperties(null))
+        foreach (var p in plugin?.NestedTaskProperties ?? KestraKnowledge.GenericNestedTaskProperties)
         {
             if (!string.Equals(p.Name, property, StringComparison.Ordinal)) continue;
             var shape = p.Nested switch

@@ -216,17 +216,11 @@ public static class CredentialPatterns
         // Every value of a flow asks; most keys (`type`, `commands`, `uri`) are ruled out by their last two letters.
         if (!EndsLikeOneOf(key, SensitiveEndings, extra)) return null;
         if (extra is { Count: > 0 }) return Classify(key, extra);
-        // The same few hundred keys come back in every flow: remember the answers (bounded, for hostile input).
-        if (ClassifiedNames.TryGetValue(key, out var known)) return known;
-        var name = Classify(key, null);
-        // (ConcurrentDictionary.Count takes every lock, so the size is counted here.)
-        if (System.Threading.Volatile.Read(ref _classifiedCount) < 4096 && ClassifiedNames.TryAdd(key, name))
-            System.Threading.Interlocked.Increment(ref _classifiedCount);
-        return name;
+        // The same few hundred keys come back in every flow: remember the answers.
+        return ClassifiedNames.GetOrAdd(key, static k => Classify(k, null));
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SensitiveName?> ClassifiedNames = new(StringComparer.Ordinal);
-    private static int _classifiedCount;
+    private static readonly BoundedAnswers<SensitiveName?> ClassifiedNames = new(4096);
 
     private static SensitiveName? Classify(string key, IReadOnlyList<SensitiveName>? extra)
     {

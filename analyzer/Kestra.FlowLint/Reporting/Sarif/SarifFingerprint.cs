@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using Kestra.FlowLint.Analysis;
 
@@ -89,13 +88,10 @@ public static class SarifFingerprint
         Field(buffer, ref length, path);
         Field(buffer, ref length, ownerPath);
         Field(buffer, ref length, flaggedText ?? "\u0000none");
-        // The occurrence index's decimal digits, as a field: `DIGITS:INDEX;`.
-        int at = length + 6;
-        int digits = Ascii(buffer, at, occurrence);
-        length += Ascii(buffer, length, digits);
+        // The occurrence index in decimal, as a field: `DIGITS:INDEX;`.
+        length += Ascii(buffer, length, DigitCount(occurrence));
         buffer[length++] = (byte)':';
-        Buffer.BlockCopy(buffer, at, buffer, length, digits);
-        length += digits;
+        length += Ascii(buffer, length, occurrence);
         buffer[length++] = (byte)';';
         Span<byte> hash = stackalloc byte[32];
         Sha256.Hash(new ReadOnlySpan<byte>(buffer, 0, length), hash);
@@ -120,11 +116,18 @@ public static class SarifFingerprint
         buffer[length++] = (byte)';';
     }
 
+    /// <summary>Writes a non-negative number's decimal digits at <paramref name="at"/>; returns how many.</summary>
     private static int Ascii(byte[] buffer, int at, int value)
     {
-        int digits = 1;
-        for (int v = value; v >= 10; v /= 10) digits++;
+        int digits = DigitCount(value);
         for (int i = digits - 1; i >= 0; i--, value /= 10) buffer[at + i] = (byte)('0' + value % 10);
+        return digits;
+    }
+
+    private static int DigitCount(int value)
+    {
+        int digits = 1;
+        for (; value >= 10; value /= 10) digits++;
         return digits;
     }
 
