@@ -4,7 +4,7 @@ using Kestra.FlowLint.Analysis;
 
 namespace Kestra.FlowLint.Reporting;
 
-/// <summary>The one order every output uses (path, line, column, id, message), so CI diffs stay clean.</summary>
+/// <summary>The one order every output uses (path, line, column, id, end, message), so CI diffs stay clean.</summary>
 public sealed class DiagnosticOrdering : IComparer<Diagnostic>
 {
     public static readonly DiagnosticOrdering Instance = new();
@@ -24,10 +24,97 @@ public sealed class DiagnosticOrdering : IComparer<Diagnostic>
         return c != 0 ? c : string.CompareOrdinal(x.Message, y.Message);
     }
 
+    // Bits of the packed key: path rank, start line, start column.
+    private const int PathBits = 20, LineBits = 22, ColumnBits = 22;
+
+    /// <summary>
+    /// The findings in <see cref="Instance"/>'s order; findings that compare equal keep their input order, so
+    /// the result does not depend on the sort algorithm.
+    /// </summary>
+    /// <remarks>
+    /// A run can have a hundred thousand findings, and comparing them reads three objects each. Most of the order
+    /// is decided by path, line and column, so those are packed into one number per finding (paths by their
+    /// ordinal rank) and sorted as numbers; only findings with the same start are compared in full.
+    /// </remarks>
     public static List<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
     {
-        var list = new List<Diagnostic>(diagnostics);
-        list.Sort(Instance);
-        return list;
+        var input = new List<Diagnostic>(diagnostics);
+        int count = input.Count;
+        if (count < 2) return input;
+
+        var keys = new ulong[count];
+        var order = new int[count];
+        if (!TryPackKeys(input, keys))
+        {
+            // Positions too large to pack (a file of millions of lines): compare in full.
+            for (int i = 0; i < count; i++) order[i] = i;
+            Array.Sort(order, (a, b) => CompareThenIndex(input, a, b));
+            return Reordered(input, order);
+        }
+        for (int i = 0; i < count; i++) order[i] = i;
+        Array.Sort(keys, order);
+        for (int start = 0; start < count;)
+        {
+            int end = start + 1;
+            while (end < count && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start, new ByDiagnosticThenIndex(input));
+            start = end;
+        }
+        return Reordered(input, order);
+    }
+
+    private static bool TryPackKeys(List<Diagnostic> input, ulong[] keys)
+    {
+        // Ranks of the distinct paths; findings of one file usually share one path string, so the last one is remembered.
+        var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var pathIndex = new int[input.Count];
+        string? lastPath = null;
+        int lastIndex = -1;
+        for (int i = 0; i < input.Count; i++)
+        {
+            string path = input[i].Location.Path;
+            if (!ReferenceEquals(path, lastPath))
+            {
+                if (!rankOf.TryGetValue(path, out lastIndex)) rankOf.Add(path, lastIndex = rankOf.Count);
+                lastPath = path;
+            }
+            pathIndex[i] = lastIndex;
+        }
+        if (rankOf.Count >= 1 << PathBits) return false;
+        var paths = new string[rankOf.Count];
+        foreach (var pair in rankOf) paths[pair.Value] = pair.Key;
+        var rank = new int[paths.Length];
+        var byName = new int[paths.Length];
+        for (int p = 0; p < byName.Length; p++) byName[p] = p;
+        Array.Sort(byName, (a, b) => string.CompareOrdinal(paths[a], paths[b]));
+        for (int r = 0; r < byName.Length; r++) rank[byName[r]] = r;
+
+        for (int i = 0; i < input.Count; i++)
+        {
+            var start = input[i].Location.LineSpan.Start;
+            if ((uint)start.Line >= 1u << LineBits || (uint)start.Character >= 1u << ColumnBits) return false;
+            keys[i] = ((ulong)rank[pathIndex[i]] << (LineBits + ColumnBits)) | ((ulong)start.Line << ColumnBits) | (uint)start.Character;
+        }
+        return true;
+    }
+
+    private static int CompareThenIndex(List<Diagnostic> input, int a, int b)
+    {
+        int c = Instance.Compare(input[a], input[b]);
+        return c != 0 ? c : a.CompareTo(b);
+    }
+
+    private sealed class ByDiagnosticThenIndex : IComparer<int>
+    {
+        private readonly List<Diagnostic> _input;
+        public ByDiagnosticThenIndex(List<Diagnostic> input) => _input = input;
+        public int Compare(int a, int b) => CompareThenIndex(_input, a, b);
+    }
+
+    private static List<Diagnostic> Reordered(List<Diagnostic> input, int[] order)
+    {
+        var sorted = new List<Diagnostic>(order.Length);
+        foreach (int i in order) sorted.Add(input[i]);
+        return sorted;
     }
 }

@@ -137,12 +137,15 @@ public class JsonReportWriterTests
         // Past a few hundred findings the hashes are computed on several threads: same values, same occurrences.
         var lines = new System.Text.StringBuilder();
         for (int i = 0; i < 400; i++) lines.Append("k").Append(i % 7).Append(": same\n");
+        // Two files with the same content, their findings interleaved: occurrences count per file.
         var text = new SourceText(lines.ToString(), "flows/big.yaml");
+        var other = new SourceText(lines.ToString(), "flows/big2.yaml");
         var diagnostics = new List<Diagnostic>();
         for (int i = 0; i < 400; i++)
         {
             diagnostics.Add(At(Finding, text, "k" + (i % 7), "m", occurrence: i / 7, owner: "o" + (i % 3)));
             diagnostics.Add(At(Credential, text, "same", "c", occurrence: i, owner: "o"));
+            if (i % 2 == 0) diagnostics.Add(At(Finding, other, "k" + (i % 7), "m", occurrence: i / 7, owner: "o" + (i % 3)));
         }
         diagnostics.Reverse();
         var paths = diagnostics.Select(d => d.Location.Path).ToArray();
@@ -155,8 +158,8 @@ public class JsonReportWriterTests
         foreach (int i in order)
         {
             var d = diagnostics[i];
-            string? flagged = SarifFingerprint.HashesFlaggedText(d.Descriptor) ? text.ToString(d.Location.Span) : null;
-            string identity = d.Id + "|" + d.OwnerPath + "|" + flagged;
+            string? flagged = SarifFingerprint.HashesFlaggedText(d.Descriptor) ? d.Location.Text.ToString(d.Location.Span) : null;
+            string identity = paths[i] + "|" + d.Id + "|" + d.OwnerPath + "|" + flagged;
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
             expected[i] = SarifFingerprint.Compute(d.Id, paths[i], d.OwnerPath, flagged, occurrence);

@@ -230,9 +230,9 @@ public class SarifJsonTests
         if (type == typeof(bool)) return true;
         if (type == typeof(int)) return 7;
         if (type == typeof(string)) return name + " é \"x\" <y>";
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(List<>) || type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)))
         {
-            var list = (IList)Activator.CreateInstance(type)!;
+            var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type.GetGenericArguments()[0]))!;
             for (int i = 0; i < 2; i++) list.Add(Value(type.GetGenericArguments()[0], name + i, withOptional, depth + 1));
             return list;
         }

@@ -243,6 +243,28 @@ public class SarifWriterTests
     }
 
     [TestMethod]
+    public void Past_the_result_limit_severity_then_security_severity_decide_and_report_order_breaks_ties()
+    {
+        string root = NewRepository();
+        var low = new DiagnosticDescriptor("KF9101", "Low", "{0}", "Test", DiagnosticSeverity.Warning, "Test.", securitySeverity: "3.0");
+        var high = new DiagnosticDescriptor("KF9102", "High", "{0}", "Test", DiagnosticSeverity.Warning, "Test.", securitySeverity: "8.5");
+        var plain = new DiagnosticDescriptor("KF9103", "Plain", "{0}", "Test", DiagnosticSeverity.Warning, "Test.");
+        var text = new SourceText("a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n", Path.Combine(root, "f.yaml"));
+        Diagnostic At(DiagnosticDescriptor d, int line, string message) =>
+            Diagnostic.Create(d, new Location(text, new TextSpan(line * 5, 1)), null, null, null, message);
+        var all = DiagnosticOrdering.Sort(new[]
+        {
+            At(plain, 0, "plain 1"), At(low, 1, "low 1"), At(high, 2, "high 1"), At(low, 3, "low 2"),
+            At(high, 4, "high 2"), At(plain, 5, "plain 2").WithSeverity(DiagnosticSeverity.Error),
+        });
+
+        var log = ToSarif(Report(root, all), new SarifLimits { MaxResults = 4 });
+
+        // Kept: the error, both 8.5s, then the first 3.0 in report order; written in report order.
+        Results(log).Select(r => r.Property("message", "text")).ShouldBe(new[] { "low 1", "high 1", "high 2", "plain 2" });
+    }
+
+    [TestMethod]
     public void Past_the_compressed_size_limit_results_are_dropped_until_the_file_fits()
     {
         string root = NewRepository();

@@ -29,8 +29,19 @@ public static class SarifFingerprint
     /// list in position order (suppressed findings included), so suppressing one finding never shifts another's.
     /// </summary>
     /// <param name="reportPaths">Each diagnostic's root-relative path (see <see cref="RepositoryRoot.ReportPath"/>), index for index.</param>
-    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     public static string[] ComputeAll(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> reportPaths)
+    {
+        var all = new int[diagnostics.Count];
+        for (int i = 0; i < all.Length; i++) all[i] = i;
+        return Prepare(diagnostics, reportPaths).Compute(all);
+    }
+
+    /// <summary>
+    /// Counts every diagnostic's occurrence index (which needs them all) without hashing any: a report that shows
+    /// only some findings, like SARIF past GitHub's result limit, then hashes only those with <see cref="Inputs.Compute"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
+    public static Inputs Prepare(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> reportPaths)
     {
         var order = new int[diagnostics.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
@@ -45,25 +56,64 @@ public static class SarifFingerprint
         }
 
         // Occurrences need position order (and the flagged texts, which may mean reading a released file again):
-        // one pass in order. The hashes are independent of each other: on every core when there are many.
+        // one pass in order. Identical findings can only share a path, so each path counts in its own small table,
+        // found again only when the path changes (findings of a file are next to each other).
         var texts = new string?[diagnostics.Count];
         var occurrences = new int[diagnostics.Count];
-        var seen = new Dictionary<(string, string, string, string), int>();
+        var byPath = new Dictionary<string, Dictionary<(string, string, string), int>>(StringComparer.Ordinal);
+        Dictionary<(string, string, string), int>? seen = null;
+        string? seenPath = null;
         foreach (int i in order)
         {
             var d = diagnostics[i];
+            if (seen is null || !string.Equals(reportPaths[i], seenPath, StringComparison.Ordinal))
+            {
+                seenPath = reportPaths[i];
+                if (!byPath.TryGetValue(seenPath, out seen)) byPath.Add(seenPath, seen = new Dictionary<(string, string, string), int>());
+            }
             string? text = HashesFlaggedText(d.Descriptor) ? NormalizeWhitespace(FlaggedText(d)) : null;
-            var identity = (d.Id, reportPaths[i], d.OwnerPath, text ?? string.Empty);
+            var identity = (d.Id, d.OwnerPath, text ?? string.Empty);
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
             texts[i] = text;
             occurrences[i] = occurrence;
         }
-        var fingerprints = new string[diagnostics.Count];
-        void Hash(int i) => fingerprints[i] = Compute(diagnostics[i].Id, reportPaths[i], diagnostics[i].OwnerPath, texts[i], occurrences[i]);
-        if (fingerprints.Length >= 512) System.Threading.Tasks.Parallel.For(0, fingerprints.Length, Hash);
-        else for (int i = 0; i < fingerprints.Length; i++) Hash(i);
-        return fingerprints;
+        return new Inputs(diagnostics, reportPaths, texts, occurrences);
+    }
+
+    /// <summary>What each diagnostic's fingerprint hashes, counted by <see cref="Prepare"/>.</summary>
+    public sealed class Inputs
+    {
+        private readonly IReadOnlyList<Diagnostic> _diagnostics;
+        private readonly IReadOnlyList<string> _paths;
+        private readonly string?[] _texts;
+        private readonly int[] _occurrences;
+
+        internal Inputs(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> paths, string?[] texts, int[] occurrences)
+        {
+            _diagnostics = diagnostics;
+            _paths = paths;
+            _texts = texts;
+            _occurrences = occurrences;
+        }
+
+        /// <summary>
+        /// The fingerprints of the diagnostics at <paramref name="indexes"/>, in an array index for index with the
+        /// diagnostics (null for those not asked for).
+        /// </summary>
+        public string[] Compute(IReadOnlyList<int> indexes)
+        {
+            var fingerprints = new string[_diagnostics.Count];
+            void Hash(int k)
+            {
+                int i = indexes[k];
+                fingerprints[i] = SarifFingerprint.Compute(_diagnostics[i].Id, _paths[i], _diagnostics[i].OwnerPath, _texts[i], _occurrences[i]);
+            }
+            // The hashes are independent of each other: on every core when there are many.
+            if (indexes.Count >= 512) System.Threading.Tasks.Parallel.For(0, indexes.Count, Hash);
+            else for (int k = 0; k < indexes.Count; k++) Hash(k);
+            return fingerprints;
+        }
     }
 
     private static bool IsSorted(IReadOnlyList<Diagnostic> diagnostics)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 
@@ -88,8 +89,9 @@ internal sealed class SarifResult
     public string RuleId { get; init; } = "";
     public int RuleIndex { get; init; }
     public string Level { get; init; } = "warning";
-    public SarifMessage Message { get; init; } = new();
-    public List<SarifLocation> Locations { get; init; } = new();
+    // Set by the writer for every result: no default object to build and throw away for each of thousands.
+    public SarifMessage Message { get; init; } = null!;
+    public IReadOnlyList<SarifLocation> Locations { get; init; } = Array.Empty<SarifLocation>();
     public Dictionary<string, string>? PartialFingerprints { get; init; }
     public List<SarifSuppression>? Suppressions { get; init; }
     public List<SarifFix>? Fixes { get; init; }
@@ -102,12 +104,12 @@ internal sealed class SarifMessage
 
 internal sealed class SarifLocation
 {
-    public SarifPhysicalLocation PhysicalLocation { get; init; } = new();
+    public SarifPhysicalLocation PhysicalLocation { get; init; } = null!;
 }
 
 internal sealed class SarifPhysicalLocation
 {
-    public SarifArtifactLocation ArtifactLocation { get; init; } = new();
+    public SarifArtifactLocation ArtifactLocation { get; init; } = null!;
     public SarifRegion? Region { get; init; }
 }
 

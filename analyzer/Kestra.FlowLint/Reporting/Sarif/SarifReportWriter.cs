@@ -68,7 +68,7 @@ public sealed class SarifReportWriter : IReportWriter
         var diagnostics = report.Diagnostics;
         string root = report.RootDirectory;
         var paths = RepositoryRoot.ReportPaths(root, diagnostics);
-        var fingerprints = SarifFingerprint.ComputeAll(diagnostics, paths);
+        var fingerprintInputs = SarifFingerprint.Prepare(diagnostics, paths);
 
         var (rules, ruleIndex) = Catalogue(report);
         var run = new SarifRun
@@ -122,6 +122,8 @@ public sealed class SarifReportWriter : IReportWriter
         string? dropReason = keep < ranked.Count
             ? $"GitHub code scanning's limit of {_limits.MaxResults.ToString("N0", CultureInfo.InvariantCulture)} results per run"
             : null;
+        // Only results that are written need their fingerprint hashed (later rounds keep fewer, never others).
+        var fingerprints = fingerprintInputs.Compute(ranked.GetRange(0, keep));
         while (true)
         {
             var kept = new bool[diagnostics.Count];
@@ -228,7 +230,7 @@ public sealed class SarifReportWriter : IReportWriter
             RuleIndex = ruleIndex,
             Level = SarifRules.Level(d.Severity),
             Message = new SarifMessage { Text = d.Message.Length > 0 ? d.Message : d.Descriptor.Title },
-            Locations = { Location(d, artifact, snippet: true) },
+            Locations = new[] { Location(d, artifact, snippet: true) },
             PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [SarifFingerprint.Key] = fingerprint },
             Suppressions = d.IsSuppressed ? new List<SarifSuppression> { Suppression(d) } : null,
             Fixes = d.Fixes.Count > 0 ? Fixes(d, artifact) : null,
@@ -300,23 +302,38 @@ public sealed class SarifReportWriter : IReportWriter
     [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
     private static List<int> Rank(List<int> candidates, IReadOnlyList<Diagnostic> diagnostics)
     {
-        // Scores worked out once per rule, not in the comparison (a run can have tens of thousands of results).
-        var scores = new Dictionary<DiagnosticDescriptor, double>();
-        var score = new double[diagnostics.Count];
+        // A run can have a hundred thousand results but only a few (severity, security score) pairs: one bucket
+        // per pair, filled in candidate order (report order), then the buckets most important first. That is the
+        // stable sort by severity and score, without comparing results.
+        var bucketOf = new Dictionary<(DiagnosticDescriptor, DiagnosticSeverity), int>();
+        var keys = new List<(DiagnosticSeverity Severity, double Score)>();
+        var buckets = new List<List<int>>();
         foreach (int i in candidates)
         {
-            var descriptor = diagnostics[i].Descriptor;
-            if (!scores.TryGetValue(descriptor, out var s)) scores.Add(descriptor, s = SecurityScore(descriptor));
-            score[i] = s;
+            var d = diagnostics[i];
+            if (!bucketOf.TryGetValue((d.Descriptor, d.Severity), out int bucket))
+            {
+                var key = (d.Severity, SecurityScore(d.Descriptor));
+                bucket = keys.IndexOf(key);
+                if (bucket < 0)
+                {
+                    bucket = keys.Count;
+                    keys.Add(key);
+                    buckets.Add(new List<int>());
+                }
+                bucketOf.Add((d.Descriptor, d.Severity), bucket);
+            }
+            buckets[bucket].Add(i);
         }
-        var ranked = new List<int>(candidates);
-        ranked.Sort((a, b) =>
+        var byImportance = new int[keys.Count];
+        for (int b = 0; b < byImportance.Length; b++) byImportance[b] = b;
+        Array.Sort(byImportance, (a, b) =>
         {
-            int c = ((int)diagnostics[b].Severity).CompareTo((int)diagnostics[a].Severity);
-            if (c != 0) return c;
-            c = score[b].CompareTo(score[a]);
-            return c != 0 ? c : a.CompareTo(b);
+            int c = ((int)keys[b].Severity).CompareTo((int)keys[a].Severity);
+            return c != 0 ? c : keys[b].Score.CompareTo(keys[a].Score);
         });
+        var ranked = new List<int>(candidates.Count);
+        foreach (int b in byImportance) ranked.AddRange(buckets[b]);
         return ranked;
     }
 
