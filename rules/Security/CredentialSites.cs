@@ -17,6 +17,8 @@ internal static class CredentialSites
     /// </summary>
     public static string? PropertyKey(ExpressionSite site)
     {
+        // Asked for every value of every flow: the walk usually knows the last key without joining the path.
+        if (site.TryGetLastKey(out string? last)) return last;
         string path = site.RelativePath;
         if (path.Length == 0 || path[path.Length - 1] == ']') return null;
         if (KeyOf(site.Scalar) is { } own && EndsWithSegment(path, own)) return own;

@@ -103,21 +103,43 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
     /// <summary>The reads grouped by key, keys and reads in a stable order (files finish in any order).</summary>
     private static IEnumerable<List<SecretRead>> ByKey(List<SecretRead> reads)
     {
-        reads.Sort((a, b) =>
+        // A large run has tens of thousands of reads, and comparing their strings in a sort was a visible part of
+        // it: each read gets the ordinal rank of its key and of its path, and the ranks are sorted as numbers.
+        var keys = OrdinalRanks(reads, read => read.Key);
+        var paths = OrdinalRanks(reads, read => read.Location.Path);
+        var order = new (int Key, int Path, int Start, int Index)[reads.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = (keys[i], paths[i], reads[i].Location.Span.Start, i);
+        Array.Sort(order);
+        for (int i = 0; i < order.Length;)
         {
-            int c = string.CompareOrdinal(a.Key, b.Key);
-            if (c == 0) c = string.CompareOrdinal(a.Location.Path, b.Location.Path);
-            if (c == 0) c = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
-            return c;
-        });
-        for (int i = 0; i < reads.Count;)
-        {
-            int j = i;
             var group = new List<SecretRead>();
-            while (j < reads.Count && reads[j].Key == reads[i].Key) group.Add(reads[j++]);
+            int j = i;
+            while (j < order.Length && order[j].Key == order[i].Key) group.Add(reads[order[j++].Index]);
             yield return group;
             i = j;
         }
+    }
+
+    /// <summary>For each read, the rank of its <paramref name="text"/> among the distinct ones in ordinal order.</summary>
+    private static int[] OrdinalRanks(List<SecretRead> reads, Func<SecretRead, string> text)
+    {
+        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[reads.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            string value = text(reads[i]);
+            if (!distinct.TryGetValue(value, out int id)) distinct.Add(value, id = distinct.Count);
+            ids[i] = id;
+        }
+        var sorted = new string[distinct.Count];
+        foreach (var pair in distinct) sorted[pair.Value] = pair.Key;
+        var byText = new int[sorted.Length];
+        for (int k = 0; k < byText.Length; k++) byText[k] = k;
+        Array.Sort(byText, (a, b) => string.CompareOrdinal(sorted[a], sorted[b]));
+        var rank = new int[sorted.Length];
+        for (int r = 0; r < byText.Length; r++) rank[byText[r]] = r;
+        for (int i = 0; i < ids.Length; i++) ids[i] = rank[ids[i]];
+        return ids;
     }
 
     private static List<string> DistinctNamespaces(List<SecretRead> group)

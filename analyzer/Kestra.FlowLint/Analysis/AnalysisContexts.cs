@@ -46,6 +46,10 @@ public sealed class FlowAnalysisContext : AnalysisCallbackContext
     public FlowDocument Flow { get; }
 }
 
+/// <summary>
+/// The task a task action is called for. Like every context, valid only during the call: the driver moves one
+/// context from task to task of a flow rather than allocating one per task.
+/// </summary>
 public sealed class TaskAnalysisContext : AnalysisCallbackContext
 {
     internal TaskAnalysisContext(FlowDocument flow, FlowTask task, AnalyzerOptions options, Action<Diagnostic> report)
@@ -56,15 +60,19 @@ public sealed class TaskAnalysisContext : AnalysisCallbackContext
     }
 
     public FlowDocument Flow { get; }
-    public FlowTask Task { get; }
+    public FlowTask Task { get; internal set; }
 }
 
+/// <summary>
+/// The value a value or expression action is called for. Valid only during the call: the driver moves one context
+/// from value to value of a flow (a flow has hundreds) rather than allocating one per value.
+/// </summary>
 public sealed class ExpressionAnalysisContext : AnalysisCallbackContext
 {
     internal ExpressionAnalysisContext(ExpressionSite site, AnalyzerOptions options, Action<Diagnostic> report)
         : base(site.Flow.Text, options, report) => Site = site;
 
-    public ExpressionSite Site { get; }
+    public ExpressionSite Site { get; internal set; }
     public FlowDocument Flow => Site.Flow;
 
     /// <summary>Reports a finding at a span of the template (value coordinates), mapped to the file.</summary>

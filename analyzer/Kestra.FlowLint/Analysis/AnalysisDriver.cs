@@ -191,21 +191,25 @@ public sealed class AnalysisDriver
         foreach (var (analyzer, action) in _registrations.Flow)
             Invoke(analyzer, action, flowContext, text, diagnostics, crashed);
 
+        // One context per kind, moved along (contexts are only valid during a call, as in Roslyn).
         if (_registrations.Task.Count > 0)
         {
+            TaskAnalysisContext? taskContext = null;
             foreach (var task in flow.AllTasks)
             {
-                var taskContext = new TaskAnalysisContext(flow, task, _options, report);
+                if (taskContext is null) taskContext = new TaskAnalysisContext(flow, task, _options, report);
+                else taskContext.Task = task;
                 foreach (var (analyzer, action) in _registrations.Task)
                     Invoke(analyzer, action, taskContext, text, diagnostics, crashed);
             }
         }
 
+        ExpressionAnalysisContext? siteContext = null;
         if (_registrations.Value.Count > 0)
         {
             foreach (var site in flow.Values)
             {
-                var siteContext = new ExpressionAnalysisContext(site, _options, report);
+                siteContext = At(siteContext, site, report);
                 foreach (var (analyzer, action) in _registrations.Value)
                     Invoke(analyzer, action, siteContext, text, diagnostics, crashed);
             }
@@ -215,11 +219,18 @@ public sealed class AnalysisDriver
         {
             foreach (var site in flow.ExpressionSites)
             {
-                var siteContext = new ExpressionAnalysisContext(site, _options, report);
+                siteContext = At(siteContext, site, report);
                 foreach (var (analyzer, action) in _registrations.Expression)
                     Invoke(analyzer, action, siteContext, text, diagnostics, crashed);
             }
         }
+    }
+
+    private ExpressionAnalysisContext At(ExpressionAnalysisContext? context, ExpressionSite site, Action<Diagnostic> report)
+    {
+        if (context is null) return new ExpressionAnalysisContext(site, _options, report);
+        context.Site = site;
+        return context;
     }
 
     private static bool HasLimitFinding(List<Diagnostic> diagnostics)

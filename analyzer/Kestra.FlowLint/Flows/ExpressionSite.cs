@@ -75,6 +75,13 @@ public sealed class ExpressionSite
     /// <summary>The first property name below the owner (`message` for `message[1]`).</summary>
     public string PropertyName => _paths.PropertyName;
 
+    /// <summary>
+    /// The last step of <see cref="RelativePath"/> when the flow walk recorded it as a key (<paramref name="key"/>,
+    /// whole even if it holds dots) or a list index (null), without joining the path; false when only the
+    /// joined path can tell.
+    /// </summary>
+    internal bool TryGetLastKey(out string? key) => _paths.TryGetLastKey(out key);
+
     /// <summary>A stable description of the owner and property, independent of line numbers (for fingerprints).</summary>
     public string OwnerPath => _ownerPath ??= _paths.Owner;
 
@@ -152,6 +159,17 @@ internal readonly struct SitePaths
             int end = relative.IndexOfAny(PathSeparators);
             return end < 0 ? relative : relative.Substring(0, end);
         }
+    }
+
+    public bool TryGetLastKey(out string? key)
+    {
+        if (_below is not null)
+        {
+            key = _below.Key;
+            return true;
+        }
+        key = _key;
+        return _key is not null;
     }
 
     private static readonly char[] PathSeparators = { '.', '[' };

@@ -145,8 +145,9 @@ public static class SecretFlow
 
     private static IReadOnlyList<SecretUse> Compute(ExpressionSite site, PebbleTemplate template)
     {
-        var uses = new List<SecretUse>();
-        var tainted = new Dictionary<string, (SecretUse Use, int From)>(StringComparer.Ordinal);
+        // Most templates hold no secret: the lists are made at the first use.
+        List<SecretUse>? uses = null;
+        Dictionary<string, (SecretUse Use, int From)>? tainted = null;
         var facts = FactsOf(site.Flow);
         var secretInputs = facts.SecretInputs;
         var secretVariables = facts.SecretVariables;
@@ -158,15 +159,15 @@ public static class SecretFlow
             {
                 FunctionCallExpression call => FromCall(site, call, secretVariables, secretInputs.Count > 0),
                 AttributeExpression attribute => FromInput(site, attribute, secretInputs),
-                VariableExpression variable when tainted.TryGetValue(variable.Name, out var t) && variable.Span.Start >= t.From =>
+                VariableExpression variable when tainted is not null && tainted.TryGetValue(variable.Name, out var t) && variable.Span.Start >= t.From =>
                     Inherit(site, variable, t.Use),
                 _ => null,
             };
             if (use is null) continue;
-            Follow(use, tainted);
-            uses.Add(use);
+            Follow(use, tainted ??= new Dictionary<string, (SecretUse Use, int From)>(StringComparer.Ordinal));
+            (uses ??= new List<SecretUse>()).Add(use);
         }
-        return uses;
+        return uses ?? (IReadOnlyList<SecretUse>)Array.Empty<SecretUse>();
     }
 
     private static SecretUse? FromCall(ExpressionSite site, FunctionCallExpression call, HashSet<string> secretVariables, bool hasSecretInputs)

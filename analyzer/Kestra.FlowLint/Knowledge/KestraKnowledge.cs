@@ -75,10 +75,24 @@ public static class KestraKnowledge
     /// </summary>
     public static TypeResolution ResolveType(string type)
     {
+        // The model and several rules resolve the same task's type one after another, with the same string: the
+        // last answer of each thread is kept (hashing a 30-character type name twice is not free).
+        if (t_lastType is { } lastType && ReferenceEquals(lastType, type)) return t_lastResolution;
+        var resolution = Resolve(type);
+        t_lastType = type;
+        t_lastResolution = resolution;
+        return resolution;
+    }
+
+    private static TypeResolution Resolve(string type)
+    {
         if (PluginTypes.TryGetValue(type, out var plugin)) return new TypeResolution(type, false, plugin);
         if (Aliases.TryGetValue(type, out var canonical)) return new TypeResolution(canonical, true, PluginTypes[canonical]);
         return new TypeResolution(type, false, null);
     }
+
+    [ThreadStatic] private static string? t_lastType;
+    [ThreadStatic] private static TypeResolution t_lastResolution;
 
     /// <summary>The core plugin for a canonical type or alias, or null.</summary>
     public static PluginInfo? GetPlugin(string? type) => type == null ? null : ResolveType(type).Plugin;

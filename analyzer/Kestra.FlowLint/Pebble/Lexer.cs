@@ -33,7 +33,7 @@ internal sealed class Lexer
     private readonly RawRegion[] _raw;
     private readonly TokenBuffer _tokens;
     private readonly List<PebbleError> _errors;
-    private readonly List<(char Kind, int Pos)> _brackets = new();
+    private readonly List<(char Kind, int Pos)> _brackets;
 
     /// <summary>How many open strings and interpolations the bracket stack holds, so checks need not scan it.</summary>
     private int _stringBrackets;
@@ -60,8 +60,9 @@ internal sealed class Lexer
     private int _singleQuoteRunsToEnd = int.MaxValue;
     private int _doubleQuoteRunsToEnd = int.MaxValue;
 
-    public Lexer(string source, RawRegion[] raw, List<PebbleError> errors, TokenBuffer? tokens = null)
+    public Lexer(string source, RawRegion[] raw, List<PebbleError> errors, TokenBuffer? tokens = null, List<(char Kind, int Pos)>? brackets = null)
     {
+        _brackets = brackets ?? new();
         _s = source;
         _n = source.Length;
         _raw = raw;

@@ -39,10 +39,11 @@ internal sealed partial class Parser
     private int _dashReportedAt = -1;
 
     /// <summary>The end tags each open body stops at, innermost last; used to close bodies an end tag cuts short.</summary>
-    private readonly List<StopTags> _stops = new();
+    private readonly List<StopTags> _stops;
 
-    public Parser(string source, TokenBuffer tokens, List<PebbleError> errors, bool rawPrePass)
+    public Parser(string source, TokenBuffer tokens, List<PebbleError> errors, bool rawPrePass, List<StopTags>? stops = null)
     {
+        _stops = stops ?? new();
         _s = source;
         _t = tokens;
         _errors = errors;

@@ -11,18 +11,18 @@ public static class PebbleParser
         template ??= string.Empty;
         options ??= PebbleParseOptions.Default;
 
-        var errors = new List<PebbleError>();
-        var raw = options.ApplyKestraRawPrePass ? KestraRawPrePass.Find(template, errors) : Array.Empty<RawRegion>();
-        var buffer = TokenBuffer.Rent(Math.Min(template.Length / 6 + 6, 4096));
+        var scratch = ParseScratch.Rent(Math.Min(template.Length / 6 + 6, 4096));
         try
         {
-            var tokens = new Lexer(template, raw, errors, buffer).Lex();
-            var nodes = new Parser(template, tokens, errors, options.ApplyKestraRawPrePass).ParseTemplate();
+            var errors = scratch.Errors;
+            var raw = options.ApplyKestraRawPrePass ? KestraRawPrePass.Find(template, errors) : Array.Empty<RawRegion>();
+            var tokens = new Lexer(template, raw, errors, scratch.Tokens, scratch.Brackets).Lex();
+            var nodes = new Parser(template, tokens, errors, options.ApplyKestraRawPrePass, scratch.Stops).ParseTemplate();
             return new PebbleTemplate(template, nodes, SortByPosition(errors));
         }
         finally
         {
-            TokenBuffer.Return(buffer);
+            ParseScratch.Return(scratch);
         }
     }
 

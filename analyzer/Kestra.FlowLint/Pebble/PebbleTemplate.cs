@@ -8,7 +8,7 @@ namespace Kestra.FlowLint.Pebble;
 public sealed class PebbleTemplate
 {
     private PebbleSyntaxNode[]? _allNodes;
-    private (object Key, object Value)[]? _facts;
+    private Fact? _facts;
 
     internal PebbleTemplate(string source, IReadOnlyList<PebbleTemplateNode> nodes, IReadOnlyList<PebbleError> errors)
     {
@@ -81,19 +81,30 @@ public sealed class PebbleTemplate
             var current = Volatile.Read(ref _facts);
             // Another thread may have added it meanwhile: every caller then sees the same instance.
             if (Find(current, key) is T added) return added;
-            int n = current?.Length ?? 0;
-            var grown = new (object, object)[n + 1];
-            if (n > 0) Array.Copy(current!, grown, n);
-            grown[n] = (key, value);
-            if (Interlocked.CompareExchange(ref _facts, grown, current) == current) return value;
+            // A chain, newest first: one small object per fact (an array copied to grow made one per fact too, and
+            // bigger each time).
+            if (Interlocked.CompareExchange(ref _facts, new Fact(key, value, current), current) == current) return value;
         }
     }
 
-    private static object? Find((object Key, object Value)[]? facts, object key)
+    private static object? Find(Fact? facts, object key)
     {
-        if (facts is null) return null;
-        foreach (var (k, v) in facts)
-            if (ReferenceEquals(k, key)) return v;
+        for (var fact = facts; fact is not null; fact = fact.Next)
+            if (ReferenceEquals(fact.Key, key)) return fact.Value;
         return null;
+    }
+
+    private sealed class Fact
+    {
+        public Fact(object key, object value, Fact? next)
+        {
+            Key = key;
+            Value = value;
+            Next = next;
+        }
+
+        public object Key { get; }
+        public object Value { get; }
+        public Fact? Next { get; }
     }
 }

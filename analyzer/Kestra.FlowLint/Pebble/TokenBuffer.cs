@@ -21,28 +21,6 @@ internal sealed class TokenBuffer
 
     public void Clear() => Count = 0;
 
-    /// <summary>
-    /// One buffer per thread, reused from parse to parse: the tokens never outlive a parse (nodes keep offsets,
-    /// not tokens), and most templates are short, so allocating a fresh array each time would dominate.
-    /// </summary>
-    [ThreadStatic]
-    private static TokenBuffer? t_cached;
-
-    public static TokenBuffer Rent(int capacity)
-    {
-        var buffer = t_cached;
-        if (buffer == null) return new TokenBuffer(capacity);
-        t_cached = null;
-        buffer.Clear();
-        return buffer;
-    }
-
-    public static void Return(TokenBuffer buffer)
-    {
-        // Do not keep a huge array alive for the thread's lifetime because of one huge template.
-        if (buffer.Capacity <= 16 * 1024) t_cached = buffer;
-    }
-
     public ref Token this[int index]
     {
         get
