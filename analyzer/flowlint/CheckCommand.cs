@@ -158,7 +158,7 @@ internal static class CheckCommand
                 results[i] = driver.ReportUnreadable(display, ex.Message);
             }
             if (results[i].Text is { } text && System.Threading.Interlocked.Add(ref keptChars, text.Length) > options.KeptTextBudget)
-                Release(text, files[i]);
+                Release(text, files[i], results[i].Diagnostics);
         }
         // One file (an editor, pre-commit, a single path) is linted on this thread: starting the thread pool's
         // workers costs about as much as linting a flow.
@@ -236,19 +236,23 @@ internal static class CheckCommand
     }
 
     /// <summary>
-    /// Lets go of a file's text once it is analysed, so memory stays flat however many files a run has: the report
-    /// reads a file again only if it has findings to show. What the post-processing needs later (whether the file
-    /// may hold suppression comments) is worked out first.
+    /// Lets go of a file's text once it is analysed, so memory stays flat however many files a run has. What the
+    /// post-processing needs later (whether the file may hold suppression comments) is worked out first, and the
+    /// flagged text of each finding is kept: SARIF's snippets and fingerprints need only that, so a large run is
+    /// not read a second time for them (the text format's code frames still read a file again).
     /// </summary>
-    private static void Release(SourceText? text, string path)
+    private static void Release(SourceText? text, string path, IReadOnlyList<Diagnostic> findings)
     {
         if (text is null) return;
         Analysis.Suppression.InlineSuppressions.MayContainDirectives(text);
+        var spans = new List<TextSpan>(findings.Count);
+        foreach (var finding in findings)
+            if (ReferenceEquals(finding.Location.Text, text)) spans.Add(finding.Location.Span);
         text.Release(() =>
         {
             var bytes = File.ReadAllBytes(path);
             return SourceText.TryDecodeText(bytes, out var again) ? again : null;
-        });
+        }, spans);
     }
 
     /// <summary>Fixed standard input as text; bytes that are not text are passed through as UTF-8 replacement text.</summary>

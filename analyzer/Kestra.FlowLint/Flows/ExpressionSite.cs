@@ -40,9 +40,15 @@ public sealed class ExpressionSite
         IsRendered = isRendered;
     }
 
-    // The three paths are written out only when asked for: most sites are never reported.
+    // The three paths are written out only when asked for: most sites are never reported, so one field holds
+    // them once written rather than three that stay empty (a flow has a site per scalar).
     private readonly SitePaths _paths;
-    private string? _propertyPath, _relativePath, _ownerPath;
+    private JoinedPaths? _joined;
+
+    private sealed class JoinedPaths
+    {
+        public string? Property, Relative, Owner;
+    }
 
     public FlowDocument Flow { get; }
     public YamlScalar Scalar { get; }
@@ -67,10 +73,10 @@ public sealed class ExpressionSite
     }
 
     /// <summary>The YAML path from the flow's root, e.g. `tasks[0].message[1]`.</summary>
-    public string PropertyPath => _propertyPath ??= _paths.Property;
+    public string PropertyPath => (_joined ??= new JoinedPaths()).Property ??= _paths.Property;
 
     /// <summary>The path below the owner, e.g. `message[1]` or `headers.Authorization`.</summary>
-    public string RelativePath => _relativePath ??= _paths.Relative;
+    public string RelativePath => (_joined ??= new JoinedPaths()).Relative ??= _paths.Relative;
 
     /// <summary>The first property name below the owner (`message` for `message[1]`).</summary>
     public string PropertyName => _paths.PropertyName;
@@ -83,7 +89,7 @@ public sealed class ExpressionSite
     internal bool TryGetLastKey(out string? key) => _paths.TryGetLastKey(out key);
 
     /// <summary>A stable description of the owner and property, independent of line numbers (for fingerprints).</summary>
-    public string OwnerPath => _ownerPath ??= _paths.Owner;
+    public string OwnerPath => (_joined ??= new JoinedPaths()).Owner ??= _paths.Owner;
 
     /// <summary>Whether Kestra renders this value with Pebble (ids, types and descriptions are never rendered).</summary>
     public bool IsRendered { get; }

@@ -135,10 +135,21 @@ internal sealed class Utf8TextWriterBuffer : IBufferWriter<byte>
         _stream = Utf8Output.TryGetStream(output);
     }
 
+    /// <summary>Passes the bytes to <paramref name="stream"/> as they are.</summary>
+    public Utf8TextWriterBuffer(Stream stream)
+    {
+        _output = TextWriter.Null;
+        _stream = stream;
+    }
+
+    /// <summary>How many bytes were written so far.</summary>
+    public long Written { get; private set; }
+
     private void Pass(bool flush = false)
     {
         if (_stream is not null) _stream.Write(_bytes, 0, _used);
         else Utf8Chunks.Decode(_decoder, _bytes, 0, _used, _chars, _output, flush);
+        Written += _used;
         _used = 0;
     }
 
@@ -160,11 +171,11 @@ internal sealed class Utf8TextWriterBuffer : IBufferWriter<byte>
         return _bytes.AsSpan(_used);
     }
 
-    /// <summary>Writes out what is left.</summary>
-    public void Complete()
+    /// <summary>Writes out what is left; <paramref name="flushStream"/> flushes the stream too.</summary>
+    public void Complete(bool flushStream = true)
     {
         Pass(flush: true);
-        _stream?.Flush();
+        if (flushStream) _stream?.Flush();
     }
 
     private void Reserve(int sizeHint)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 
 namespace Kestra.FlowLint.Text;
 
@@ -41,16 +42,42 @@ public sealed class SourceText
     /// meanwhile, the text reads as blanks with the original line breaks, so positions stay valid and nothing
     /// else from the new content is shown.
     /// </summary>
-    public void Release(Func<string?> reload)
+    public void Release(Func<string?> reload) => Release(reload, null);
+
+    /// <summary>
+    /// <see cref="Release(Func{string?})"/>, keeping the text of <paramref name="keep"/> (the spans of the file's
+    /// findings): what a report reads of most findings (SARIF's snippet and fingerprint) is then answered by
+    /// <see cref="ToString(TextSpan)"/> without reading the file again. Spans longer than
+    /// <see cref="MaxKeptSpanLength"/> are not kept.
+    /// </summary>
+    public void Release(Func<string?> reload, IEnumerable<TextSpan>? keep)
     {
         lock (ReloadGate)
         {
             if (_text is null) return;
+            if (keep is not null)
+            {
+                Dictionary<TextSpan, string>? kept = null;
+                foreach (var span in keep)
+                {
+                    if (span.Length == 0 || span.Length > MaxKeptSpanLength || span.End > _text.Length) continue;
+                    kept ??= new Dictionary<TextSpan, string>();
+                    if (!kept.ContainsKey(span)) kept.Add(span, _text.Substring(span.Start, span.Length));
+                }
+                // Complete before it is published: reports read it without the lock.
+                Volatile.Write(ref _kept, kept);
+            }
             _releasedHash = _text.GetHashCode();
             _reload = reload ?? throw new ArgumentNullException(nameof(reload));
             _text = null;
         }
     }
+
+    /// <summary>The longest span <see cref="Release(Func{string?}, IEnumerable{TextSpan}?)"/> keeps the text of.</summary>
+    public const int MaxKeptSpanLength = 1000;
+
+    // The texts of the spans kept at release, read without the file.
+    private Dictionary<TextSpan, string>? _kept;
 
     private static readonly object ReloadGate = new();
     private static readonly SourceText?[] Reloaded = new SourceText?[4];
@@ -143,7 +170,12 @@ public sealed class SourceText
         return Math.Min(start + Math.Max(0, position.Character), end);
     }
 
-    public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
+    public string ToString(TextSpan span)
+    {
+        // A kept span is the text as it was analysed, even if the file changed since.
+        if (Volatile.Read(ref _kept) is { } kept && kept.TryGetValue(span, out var text)) return text;
+        return Text.Substring(span.Start, span.Length);
+    }
 
     private static int[] ComputeLineStarts(string text)
     {

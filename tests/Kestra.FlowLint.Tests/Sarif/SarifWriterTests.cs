@@ -284,6 +284,34 @@ public class SarifWriterTests
     }
 
     [TestMethod]
+    public void A_log_that_is_checked_against_the_compressed_limit_is_written_whole_to_any_writer()
+    {
+        // Over the uncompressed bound, the log is held compressed until it is known to fit, then decompressed into
+        // the output: as bytes into a UTF-8 stream, as characters into anything else; text around it stays in order.
+        string root = NewRepository();
+        var files = Enumerable.Range(0, 40).Select(i => ($"f{i:D2}.yaml", RemovedTag.Replace("header", $"header-é-{i}"))).ToArray();
+        var report = Report(root, Analyze(root, files));
+        var limits = new SarifLimits { MaxGzipBytes = 200_000 };
+        string whole = new SarifReportWriter(SarifLimits.GitHub).Serialize(report);
+        SarifReportWriter.GzipUpperBound(System.Text.Encoding.UTF8.GetByteCount(whole)).ShouldBeGreaterThan(limits.MaxGzipBytes, "the test must take the compressed path");
+
+        new SarifReportWriter(limits).Serialize(report).ShouldBe(whole);
+        foreach (var encoding in new System.Text.Encoding[] { new System.Text.UTF8Encoding(false), System.Text.Encoding.Unicode })
+        {
+            var stream = new MemoryStream();
+            using (var writer = new StreamWriter(stream, encoding, 1024, leaveOpen: true))
+            {
+                writer.Write("before ");
+                new SarifReportWriter(limits).Write(report, writer);
+                writer.Write("after");
+            }
+            byte[] bytes = stream.ToArray();
+            int preamble = encoding.GetPreamble().Length;
+            encoding.GetString(bytes, preamble, bytes.Length - preamble).ShouldBe("before " + whole + "\nafter", encoding.EncodingName);
+        }
+    }
+
+    [TestMethod]
     public void Files_outside_the_root_get_absolute_uris_and_a_warning()
     {
         string root = NewRepository();

@@ -31,6 +31,28 @@ public class SourceTextReleaseTests
     }
 
     [TestMethod]
+    public void KeptSpansAreAnsweredWithoutReadingTheFileAgain()
+    {
+        string flow = Flow + "\n# " + new string('x', SourceText.MaxKeptSpanLength);
+        var text = new SourceText(flow, "flow.yaml");
+        int reads = 0;
+        var tooLong = new TextSpan(Flow.Length + 1, SourceText.MaxKeptSpanLength + 1);
+        text.Release(() => { reads++; return flow.Replace("hello", "HELLO"); },
+            new[] { new TextSpan(4, 5), new TextSpan(11, 9), new TextSpan(11, 9), new TextSpan(0, 0), tooLong });
+
+        text.ToString(new TextSpan(4, 5)).ShouldBe("hello");
+        text.ToString(new TextSpan(11, 9)).ShouldBe("namespace");
+        reads.ShouldBe(0, "both spans were kept at release");
+
+        // Any other span reads the file; it changed since, so it reads as blanks, while kept spans keep the original.
+        text.ToString(new TextSpan(11, 4)).ShouldBe("    ");
+        reads.ShouldBe(1);
+        text.ToString(new TextSpan(4, 5)).ShouldBe("hello");
+        text.ToString(tooLong).Trim().ShouldBeEmpty("longer spans are not kept: read again, and blank since the file changed");
+        reads.ShouldBe(1);
+    }
+
+    [TestMethod]
     public void ChangedFileReadsAsBlanksWithTheSameLineStarts()
     {
         var text = new SourceText(Flow, "flow.yaml");

@@ -154,14 +154,24 @@ public sealed class SarifReportWriter : IReportWriter
                 streamed.Complete();
                 return;
             }
-            var utf8 = new Utf8Chunks();
-            SarifJson.Write(log, utf8);
-            bool fits = GzipUpperBound(utf8.Length) <= _limits.MaxGzipBytes;
-            long size = fits ? utf8.Length : GzipSize(utf8, _limits.MaxGzipBytes);
+            // Otherwise the log is compressed as it is written, and held compressed (a tenth of its size or less)
+            // until it is known to fit; then it is decompressed into the output. Held whole, a large run's log took
+            // tens of megabytes, and first touching that memory cost about as much time as compressing it.
+            var compressed = new MemoryStream();
+            long length;
+            using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                var into = new Utf8TextWriterBuffer(gzip);
+                SarifJson.Write(log, into);
+                into.Complete(flushStream: false);
+                length = into.Written;
+            }
+            bool fits = GzipUpperBound(length) <= _limits.MaxGzipBytes;
+            long size = fits ? length : GzipSize(compressed, _limits.MaxGzipBytes);
             if (fits || size <= _limits.MaxGzipBytes || keep == 0)
             {
                 if (dropped is not null) report.Log.WriteLine("flowlint: " + dropped);
-                utf8.WriteTo(output);
+                Decompress(compressed, output);
                 return;
             }
             // Shrink in proportion (with a margin), so this converges in a few rounds.
@@ -361,22 +371,40 @@ public sealed class SarifReportWriter : IReportWriter
         : n.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
     /// <summary>
-    /// The gzip size of the log, or a size already known to be well within <paramref name="limit"/>: the fastest
-    /// level is tried first (several times quicker, and on text never much smaller than the default level's
-    /// output), and only a log near the limit is compressed again as an uploader would.
+    /// The gzip size of the log, or a size already known to be well within <paramref name="limit"/>: the log was
+    /// compressed at the fastest level as it was written (several times quicker, and on text never much smaller
+    /// than the default level's output), and only a log near the limit is compressed again as an uploader would.
     /// </summary>
-    private static long GzipSize(Utf8Chunks utf8, long limit)
+    private static long GzipSize(MemoryStream fastest, long limit)
     {
-        long fast = CompressedSize(utf8, CompressionLevel.Fastest);
-        return fast <= limit - limit / 10 ? fast : CompressedSize(utf8, CompressionLevel.Optimal);
+        if (fastest.Length <= limit - limit / 10) return fastest.Length;
+        using var counter = new CountingStream();
+        using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
+        using (var log = Decompressing(fastest))
+            log.CopyTo(gzip);
+        return counter.Length;
     }
 
+    private static GZipStream Decompressing(MemoryStream compressed) =>
+        new(new MemoryStream(compressed.GetBuffer(), 0, (int)compressed.Length, writable: false), CompressionMode.Decompress);
+
+    /// <summary>The compressed log into <paramref name="output"/>: as bytes into a UTF-8 stream, else decoded.</summary>
     [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
-    private static long CompressedSize(Utf8Chunks utf8, CompressionLevel level)
+    private static void Decompress(MemoryStream compressed, TextWriter output)
     {
-        using var counter = new CountingStream();
-        using (var gzip = new GZipStream(counter, level, leaveOpen: true)) utf8.WriteTo(gzip);
-        return counter.Length;
+        using var log = Decompressing(compressed);
+        if (Utf8Output.TryGetStream(output) is { } stream)
+        {
+            log.CopyTo(stream, 64 * 1024);
+            stream.Flush();
+            return;
+        }
+        var decoder = new System.Text.UTF8Encoding(false).GetDecoder();
+        var bytes = new byte[64 * 1024];
+        var chars = new char[8 * 1024];
+        int n;
+        while ((n = log.Read(bytes, 0, bytes.Length)) > 0) Utf8Chunks.Decode(decoder, bytes, 0, n, chars, output);
+        Utf8Chunks.Decode(decoder, Array.Empty<byte>(), 0, 0, chars, output, flush: true);
     }
 
     /// <summary>Counts what is written to it and keeps nothing.</summary>
