@@ -16,8 +16,8 @@ public sealed class FlowModelBuilder
 {
     private readonly FlowDocument _flow;
     private readonly List<FlowTask> _allTasks = new();
-    private readonly List<ExpressionSite> _values = new();
-    private readonly List<ExpressionSite> _expressions = new();
+    private readonly List<ExpressionSite> _values;
+    private readonly List<ExpressionSite> _expressions;
     private readonly PebbleParseOptions? _pebbleOptions;
     private int _aliasBudget;
 
@@ -26,6 +26,11 @@ public sealed class FlowModelBuilder
         _flow = flow;
         _aliasBudget = aliasBudget;
         _pebbleOptions = pebbleOptions;
+        // About half the nodes are values (the others keys and collections): sized once rather than grown through
+        // every power of two, for the lists every flow's analysis reads.
+        int values = Math.Min(Math.Max(flow.Root.ExpandedSize / 2, 4), 4096);
+        _values = new List<ExpressionSite>(values);
+        _expressions = new List<ExpressionSite>(Math.Max(values / 4, 4));
     }
 
     public static FlowDocument Build(SourceText text, YamlStream stream, YamlDocument document, int maxAliasExpansion = 100_000, PebbleParseOptions? pebbleOptions = null)

@@ -48,19 +48,31 @@ public static class RepositoryRoot
     /// <paramref name="path"/> (absolute, or relative to the current folder) relative to <paramref name="root"/>,
     /// with '/' separators; null when the file is not under the root.
     /// </summary>
-    public static string? RelativePath(string root, string path)
+    public static string? RelativePath(string root, string path) => RelativeTo(Prefix(root), Path.GetFullPath(path));
+
+    /// <summary>The root's full path ending with a separator.</summary>
+    private static string Prefix(string root)
     {
-        string full = Path.GetFullPath(path);
         string prefix = Path.GetFullPath(root);
         if (prefix[prefix.Length - 1] != Path.DirectorySeparatorChar && prefix[prefix.Length - 1] != Path.AltDirectorySeparatorChar)
             prefix += Path.DirectorySeparatorChar;
+        return prefix;
+    }
+
+    private static string? RelativeTo(string prefix, string full)
+    {
         if (full.Length <= prefix.Length || !full.StartsWith(prefix, PathComparison)) return null;
         return full.Substring(prefix.Length).Replace('\\', '/');
     }
 
     /// <summary>The path a finding is fingerprinted and annotated under: root-relative, or absolute when outside the root.</summary>
-    public static string ReportPath(string root, string path) =>
-        path.Length == 0 ? string.Empty : RelativePath(root, path) ?? Path.GetFullPath(path).Replace('\\', '/');
+    public static string ReportPath(string root, string path) => path.Length == 0 ? string.Empty : ReportPathUnder(Prefix(root), path);
+
+    private static string ReportPathUnder(string prefix, string path)
+    {
+        string full = Path.GetFullPath(path);
+        return RelativeTo(prefix, full) ?? full.Replace('\\', '/');
+    }
 
     /// <summary>
     /// <see cref="ReportPath"/> of every diagnostic, index for index. Reports are sorted by path, so each file's
@@ -70,14 +82,15 @@ public static class RepositoryRoot
     public static string[] ReportPaths(string root, IReadOnlyList<Kestra.FlowLint.Analysis.Diagnostic> diagnostics)
     {
         var paths = new string[diagnostics.Count];
-        string? last = null, lastReport = null;
+        string? prefix = null, last = null, lastReport = null;
         for (int i = 0; i < paths.Length; i++)
         {
             string path = diagnostics[i].Location.Path;
             if (!string.Equals(path, last, StringComparison.Ordinal))
             {
                 last = path;
-                lastReport = ReportPath(root, path);
+                // The root's full path once, not once per file: each is a question to the operating system.
+                lastReport = path.Length == 0 ? string.Empty : ReportPathUnder(prefix ??= Prefix(root), path);
             }
             paths[i] = lastReport!;
         }

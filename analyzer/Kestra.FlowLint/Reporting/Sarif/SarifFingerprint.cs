@@ -73,10 +73,16 @@ public static class SarifFingerprint
             }
             string? text = HashesFlaggedText(d.Descriptor) ? NormalizeWhitespace(FlaggedText(d)) : null;
             var identity = (d.Id, d.OwnerPath, text ?? string.Empty);
+            texts[i] = text;
+#if NETSTANDARD2_0
             seen.TryGetValue(identity, out int occurrence);
             seen[identity] = occurrence + 1;
-            texts[i] = text;
             occurrences[i] = occurrence;
+#else
+            // One lookup (hashing three strings) instead of two.
+            ref int count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(seen, identity, out _);
+            occurrences[i] = count++;
+#endif
         }
         return new Inputs(diagnostics, reportPaths, texts, occurrences);
     }
