@@ -21,17 +21,17 @@ public sealed class DuplicateDeclarationIdAnalyzer : FlowAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterFlowAction(context =>
     {
         var flow = context.Flow;
-        var inputs = new List<DeclaredId>();
+        var inputs = new List<DeclaredId>(flow.Inputs.Count);
         foreach (var input in flow.Inputs)
             if (DeclaredId.TryCreate(input.IdNode, null, input.PropertyPath, input.OwnerPath, out var d)) inputs.Add(d);
         DuplicateIds.Report(context, Rule, "Input id", inputs);
 
-        var outputs = new List<DeclaredId>();
+        var outputs = new List<DeclaredId>(flow.Outputs.Count);
         foreach (var output in flow.Outputs)
             if (DeclaredId.TryCreate(output.IdNode, null, output.PropertyPath, output.OwnerPath, out var d)) outputs.Add(d);
         DuplicateIds.Report(context, Rule, "Output id", outputs);
 
-        var triggers = new List<DeclaredId>();
+        var triggers = new List<DeclaredId>(flow.Triggers.Count);
         foreach (var trigger in flow.Triggers)
             if (DeclaredId.TryCreate(trigger.IdNode, null, trigger.PropertyPath, trigger.OwnerPath, out var d)) triggers.Add(d);
         DuplicateIds.Report(context, Rule, "Trigger id", triggers);

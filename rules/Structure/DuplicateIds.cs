@@ -43,7 +43,9 @@ internal static class DuplicateIds
         if (ids.Count < 2) return;
         // File order, not walk order: an alias may bring in a task defined further down.
         ids.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        var first = new Dictionary<string, DeclaredId>(ids.Count, StringComparer.Ordinal);
+        // One table per thread, emptied for each list: every flow asks four times, and most ids are unique.
+        var first = t_first ??= new Dictionary<string, DeclaredId>(StringComparer.Ordinal);
+        first.Clear();
         foreach (var declared in ids)
         {
             if (!first.TryGetValue(declared.Id, out var original))
@@ -56,5 +58,8 @@ internal static class DuplicateIds
             context.Report(rule, declared.Span, declared.OwnerPath, null,
                 what, declared.Id, StructureSpans.Position(context.Text, original.Span.Start), original.Path);
         }
+        first.Clear();
     }
+
+    [ThreadStatic] private static Dictionary<string, DeclaredId>? t_first;
 }

@@ -20,7 +20,7 @@ public sealed class DuplicateTaskIdAnalyzer : FlowAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterFlowAction(context =>
     {
-        var ids = new List<DeclaredId>();
+        var ids = new List<DeclaredId>(context.Flow.AllTasks.Count);
         foreach (var task in context.Flow.AllTasks)
         {
             if (DeclaredId.TryCreate(task.IdNode, task.ViaAlias, task.PropertyPath, task.OwnerPath, out var declared))

@@ -28,12 +28,12 @@ internal sealed class Lexer
     private const int MaxEndOfInputRecoveries = 8;
     private const char QuoteBracket = '"';
 
-    private readonly string _s;
-    private readonly int _n;
-    private readonly RawRegion[] _raw;
-    private readonly TokenBuffer _tokens;
-    private readonly List<PebbleError> _errors;
-    private readonly List<(char Kind, int Pos)> _brackets;
+    private string _s;
+    private int _n;
+    private RawRegion[] _raw;
+    private TokenBuffer _tokens;
+    private List<PebbleError> _errors;
+    private List<(char Kind, int Pos)> _brackets;
 
     /// <summary>How many open strings and interpolations the bracket stack holds, so checks need not scan it.</summary>
     private int _stringBrackets;
@@ -57,17 +57,45 @@ internal sealed class Lexer
     /// A quoted string started here ran to the end of the input. Any later string with the same quote runs to the
     /// end too (it starts on the same escape-pair boundary), so it need not be scanned again.
     /// </summary>
-    private int _singleQuoteRunsToEnd = int.MaxValue;
-    private int _doubleQuoteRunsToEnd = int.MaxValue;
+    private int _singleQuoteRunsToEnd;
+    private int _doubleQuoteRunsToEnd;
 
     public Lexer(string source, RawRegion[] raw, List<PebbleError> errors, TokenBuffer? tokens = null, List<(char Kind, int Pos)>? brackets = null)
     {
-        _brackets = brackets ?? new();
+        // Assigned here too so the compiler sees them set; Reset sets every field.
         _s = source;
-        _n = source.Length;
         _raw = raw;
         _errors = errors;
         _tokens = tokens ?? new TokenBuffer(Math.Min(source.Length / 6 + 6, 4096));
+        _brackets = brackets ?? new();
+        Reset(source, raw, errors, _tokens, _brackets);
+    }
+
+    /// <summary>
+    /// Makes this lexer as a new one for another template (<see cref="ParseScratch"/> keeps one per thread: a flow
+    /// has hundreds of templates). Every field is set here; a test holds a reset lexer to a new one field by field.
+    /// </summary>
+    public void Reset(string source, RawRegion[] raw, List<PebbleError> errors, TokenBuffer tokens, List<(char Kind, int Pos)> brackets)
+    {
+        _s = source;
+        _n = source.Length;
+        _raw = raw;
+        _tokens = tokens;
+        _errors = errors;
+        _brackets = brackets;
+        _stringBrackets = 0;
+        _pos = 0;
+        _trimNext = false;
+        _isPrint = false;
+        _blockOpen = 0;
+        _blockTokenIndex = 0;
+        _blockFirstError = 0;
+        _blockErrorIndex = 0;
+        _blockHasError = false;
+        _inBlock = false;
+        _endOfInputRecoveries = 0;
+        _singleQuoteRunsToEnd = int.MaxValue;
+        _doubleQuoteRunsToEnd = int.MaxValue;
     }
 
     public TokenBuffer Lex()

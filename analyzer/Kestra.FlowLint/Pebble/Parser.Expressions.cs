@@ -15,7 +15,7 @@ namespace Kestra.FlowLint.Pebble;
 internal sealed partial class Parser
 {
     /// <summary>Where the last filter or test call ended, to explain a postfix written after one.</summary>
-    private int _lastInvocationEnd = -1;
+    private int _lastInvocationEnd;
 
     private PebbleExpression ParseExpression() => ParseExpression(0);
 

@@ -19,10 +19,10 @@ internal sealed partial class Parser
     /// <summary>Deepest nesting of tags with bodies.</summary>
     internal const int MaxTagDepth = 256;
 
-    private readonly string _s;
-    private readonly TokenBuffer _t;
-    private readonly List<PebbleError> _errors;
-    private readonly bool _rawPrePass;
+    private string _s;
+    private TokenBuffer _t;
+    private List<PebbleError> _errors;
+    private bool _rawPrePass;
 
     private int _p;
 
@@ -30,24 +30,47 @@ internal sealed partial class Parser
     private int _lastEnd;
 
     // The block being parsed.
-    private int _blockEnd = -1;
+    private int _blockEnd;
     private bool _blockIsPrint;
-    private int _blockFirstLexError = int.MaxValue;
+    private int _blockFirstLexError;
     private bool _failed;
 
     private int _expressionDepth;
-    private int _dashReportedAt = -1;
+    private int _dashReportedAt;
 
     /// <summary>The end tags each open body stops at, innermost last; used to close bodies an end tag cuts short.</summary>
-    private readonly List<StopTags> _stops;
+    private List<StopTags> _stops;
 
     public Parser(string source, TokenBuffer tokens, List<PebbleError> errors, bool rawPrePass, List<StopTags>? stops = null)
     {
+        // Assigned here too so the compiler sees them set; Reset sets every field.
+        _s = source;
+        _t = tokens;
+        _errors = errors;
         _stops = stops ?? new();
+        Reset(source, tokens, errors, rawPrePass, _stops);
+    }
+
+    /// <summary>
+    /// Makes this parser as a new one for another template (<see cref="ParseScratch"/> keeps one per thread). Every
+    /// field is set here; a test holds a reset parser to a new one field by field.
+    /// </summary>
+    public void Reset(string source, TokenBuffer tokens, List<PebbleError> errors, bool rawPrePass, List<StopTags> stops)
+    {
         _s = source;
         _t = tokens;
         _errors = errors;
         _rawPrePass = rawPrePass;
+        _stops = stops;
+        _p = 0;
+        _lastEnd = 0;
+        _blockEnd = -1;
+        _blockIsPrint = false;
+        _blockFirstLexError = int.MaxValue;
+        _failed = false;
+        _expressionDepth = 0;
+        _dashReportedAt = -1;
+        _lastInvocationEnd = -1;
     }
 
     public IReadOnlyList<PebbleTemplateNode> ParseTemplate()

@@ -16,8 +16,8 @@ public static class PebbleParser
         {
             var errors = scratch.Errors;
             var raw = options.ApplyKestraRawPrePass ? KestraRawPrePass.Find(template, errors) : Array.Empty<RawRegion>();
-            var tokens = new Lexer(template, raw, errors, scratch.Tokens, scratch.Brackets).Lex();
-            var nodes = new Parser(template, tokens, errors, options.ApplyKestraRawPrePass, scratch.Stops).ParseTemplate();
+            scratch.Lexer(template, raw).Lex();
+            var nodes = scratch.Parser(template, options.ApplyKestraRawPrePass).ParseTemplate();
             return new PebbleTemplate(template, nodes, SortByPosition(errors));
         }
         finally

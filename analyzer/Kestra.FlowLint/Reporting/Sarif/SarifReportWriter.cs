@@ -224,11 +224,16 @@ public sealed class SarifReportWriter : IReportWriter
     private sealed class ArtifactLocations
     {
         private readonly Dictionary<string, SarifArtifactLocation> _byPath = new(StringComparer.Ordinal);
+        private string? _lastPath;
+        private SarifArtifactLocation? _last;
 
         public SarifArtifactLocation Of(string path)
         {
+            // Results come file by file, with one path string per file: most lookups are the previous one.
+            if (ReferenceEquals(path, _lastPath)) return _last!;
             if (!_byPath.TryGetValue(path, out var location)) _byPath.Add(path, location = Artifact(path));
-            return location;
+            _lastPath = path;
+            return _last = location;
         }
     }
 
