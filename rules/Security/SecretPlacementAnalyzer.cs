@@ -105,8 +105,8 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
     {
         // A large run has tens of thousands of reads, and comparing their strings in a sort was a visible part of
         // it: each read gets the ordinal rank of its key and of its path, and the ranks are sorted as numbers.
-        var keys = OrdinalRanks(reads, read => read.Key);
-        var paths = OrdinalRanks(reads, read => read.Location.Path);
+        var keys = OrdinalRanks.Of(reads, read => read.Key, out _);
+        var paths = OrdinalRanks.Of(reads, read => read.Location.Path, out _);
         var order = new (int Key, int Path, int Start, int Index)[reads.Count];
         for (int i = 0; i < order.Length; i++) order[i] = (keys[i], paths[i], reads[i].Location.Span.Start, i);
         Array.Sort(order);
@@ -118,28 +118,6 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
             yield return group;
             i = j;
         }
-    }
-
-    /// <summary>For each read, the rank of its <paramref name="text"/> among the distinct ones in ordinal order.</summary>
-    private static int[] OrdinalRanks(List<SecretRead> reads, Func<SecretRead, string> text)
-    {
-        var distinct = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ids = new int[reads.Count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            string value = text(reads[i]);
-            if (!distinct.TryGetValue(value, out int id)) distinct.Add(value, id = distinct.Count);
-            ids[i] = id;
-        }
-        var sorted = new string[distinct.Count];
-        foreach (var pair in distinct) sorted[pair.Value] = pair.Key;
-        var byText = new int[sorted.Length];
-        for (int k = 0; k < byText.Length; k++) byText[k] = k;
-        Array.Sort(byText, (a, b) => string.CompareOrdinal(sorted[a], sorted[b]));
-        var rank = new int[sorted.Length];
-        for (int r = 0; r < byText.Length; r++) rank[byText[r]] = r;
-        for (int i = 0; i < ids.Length; i++) ids[i] = rank[ids[i]];
-        return ids;
     }
 
     private static List<string> DistinctNamespaces(List<SecretRead> group)

@@ -65,35 +65,13 @@ public sealed class DiagnosticOrdering : IComparer<Diagnostic>
 
     private static bool TryPackKeys(List<Diagnostic> input, ulong[] keys)
     {
-        // Ranks of the distinct paths; findings of one file usually share one path string, so the last one is remembered.
-        var rankOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pathIndex = new int[input.Count];
-        string? lastPath = null;
-        int lastIndex = -1;
-        for (int i = 0; i < input.Count; i++)
-        {
-            string path = input[i].Location.Path;
-            if (!ReferenceEquals(path, lastPath))
-            {
-                if (!rankOf.TryGetValue(path, out lastIndex)) rankOf.Add(path, lastIndex = rankOf.Count);
-                lastPath = path;
-            }
-            pathIndex[i] = lastIndex;
-        }
-        if (rankOf.Count >= 1 << PathBits) return false;
-        var paths = new string[rankOf.Count];
-        foreach (var pair in rankOf) paths[pair.Value] = pair.Key;
-        var rank = new int[paths.Length];
-        var byName = new int[paths.Length];
-        for (int p = 0; p < byName.Length; p++) byName[p] = p;
-        Array.Sort(byName, (a, b) => string.CompareOrdinal(paths[a], paths[b]));
-        for (int r = 0; r < byName.Length; r++) rank[byName[r]] = r;
-
+        var rank = OrdinalRanks.Of(input, d => d.Location.Path, out int paths);
+        if (paths >= 1 << PathBits) return false;
         for (int i = 0; i < input.Count; i++)
         {
             var start = input[i].Location.LineSpan.Start;
             if ((uint)start.Line >= 1u << LineBits || (uint)start.Character >= 1u << ColumnBits) return false;
-            keys[i] = ((ulong)rank[pathIndex[i]] << (LineBits + ColumnBits)) | ((ulong)start.Line << ColumnBits) | (uint)start.Character;
+            keys[i] = ((ulong)rank[i] << (LineBits + ColumnBits)) | ((ulong)start.Line << ColumnBits) | (uint)start.Character;
         }
         return true;
     }
