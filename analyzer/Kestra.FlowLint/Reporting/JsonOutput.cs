@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -22,10 +21,21 @@ internal static class JsonOutput
 
     public static string Render(Action<Utf8JsonWriter> write)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options)) write(writer);
-        stream.WriteByte((byte)'\n');
-        return new UTF8Encoding(false).GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        using var text = new StringWriter { NewLine = "\n" };
+        Write(write, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Streams the document into <paramref name="output"/> through a small buffer: a large run's report is never
+    /// held whole (before, its bytes, then its text, were: ~400 MB at the peak for 10,000 flows).
+    /// </summary>
+    public static void Write(Action<Utf8JsonWriter> write, TextWriter output)
+    {
+        var streamed = new Utf8TextWriterBuffer(output);
+        using (var writer = new Utf8JsonWriter(streamed, Options)) write(writer);
+        streamed.Complete();
+        output.Write('\n');
     }
 
     /// <summary>A string, or null.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
@@ -22,16 +23,18 @@ public sealed class JsonReportWriter : IReportWriter
 
     public string Name => "json";
 
-    public void Write(RunReport report, TextWriter output) => output.Write(Render(report));
+    public void Write(RunReport report, TextWriter output) => JsonOutput.Write(Document(report), output);
+
+    public static string Render(RunReport report) => JsonOutput.Render(Document(report));
 
     [System.Runtime.CompilerServices.MethodImpl(OncePerRun.Optimize)]
-    public static string Render(RunReport report)
+    private static Action<Utf8JsonWriter> Document(RunReport report)
     {
         List<Diagnostic> diagnostics = DiagnosticOrdering.Sort(report.Diagnostics);
         // The same fingerprints as SARIF and baselines (root-relative paths), so a finding has one identity everywhere.
         var paths = RepositoryRoot.ReportPaths(report.RootDirectory, diagnostics);
         string[] fingerprints = SarifFingerprint.ComputeAll(diagnostics, paths);
-        return JsonOutput.Render(json =>
+        return json =>
         {
             json.WriteStartObject();
             json.WriteNumber("version", FormatVersion);
@@ -67,6 +70,6 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNumber("suppressed", s.Suppressed);
             json.WriteEndObject();
             json.WriteEndObject();
-        });
+        };
     }
 }

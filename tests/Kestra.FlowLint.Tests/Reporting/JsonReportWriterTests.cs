@@ -15,6 +15,29 @@ public class JsonReportWriterTests
     private static readonly JsonReportWriter Writer = new();
 
     [TestMethod]
+    public void Streams_to_a_file_writer_exactly_as_it_renders()
+    {
+        // The report streams through a small buffer (straight to the bytes of a UTF-8 file, decoded for other
+        // writers) rather than being held whole: the same text either way, in order with what is around it.
+        var text = new SourceText("id: t\nnamespace: n\ntasks:\n  - id: a\n    message: \"{{ oops é 😀\"\n", "flows/t.yaml");
+        var report = Report(At(ErrorFinding, text, "oops", "Say \"hé\" <b> & 名 😀", owner: "tasks:a/message"), At(Finding, text, "namespace", "kept"));
+        string rendered = JsonReportWriter.Render(report);
+        foreach (var encoding in new System.Text.Encoding[] { new System.Text.UTF8Encoding(false), System.Text.Encoding.Unicode })
+        {
+            var stream = new MemoryStream();
+            using (var writer = new StreamWriter(stream, encoding, 16, leaveOpen: true))
+            {
+                writer.Write("before ");
+                Writer.Write(report, writer);
+                writer.Write("after");
+            }
+            byte[] bytes = stream.ToArray();
+            int preamble = encoding.GetPreamble().Length;
+            encoding.GetString(bytes, preamble, bytes.Length - preamble).ShouldBe("before " + rendered + "after", encoding.EncodingName);
+        }
+    }
+
+    [TestMethod]
     public void Writes_the_documented_shape_exactly()
     {
         var text = new SourceText("id: t\nnamespace: n\r\ntasks:\n  - id: a\n    message: \"{{ oops\"\n", "flows/t.yaml");
