@@ -58,7 +58,7 @@ public class SarifJsonTests
         };
         foreach (var log in logs)
         {
-            var written = new Kestra.FlowLint.Reporting.Utf8Chunks();
+            var written = new Utf8Bytes();
             SarifJson.Write(log, written);
             SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(written.Length);
         }
@@ -76,7 +76,7 @@ public class SarifJsonTests
         {
             Rules = rules.Select(r => SarifRules.Describe(r, SarifLimits.GitHub, renderHelpWhenWriting: true)).ToList(),
         } } } } };
-        var written = new Kestra.FlowLint.Reporting.Utf8Chunks();
+        var written = new Utf8Bytes();
         SarifJson.Write(log, written);
         SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(written.Length);
         foreach (var rule in rules)
@@ -135,9 +135,9 @@ public class SarifJsonTests
                 });
             }
             var log = new SarifLog { Runs = { run } };
-            var expected = new Kestra.FlowLint.Reporting.Utf8Chunks();
+            var expected = new Utf8Bytes();
             SarifJson.WriteWithUtf8JsonWriter(log, expected);
-            var actual = new Kestra.FlowLint.Reporting.Utf8Chunks();
+            var actual = new Utf8Bytes();
             SarifJson.Write(log, actual);
             actual.ToString().ShouldBe(expected.ToString(), $"round {round}");
             SarifJson.MaxUtf8Length(log).ShouldBeGreaterThanOrEqualTo(actual.Length);
@@ -148,7 +148,7 @@ public class SarifJsonTests
     public void Empty_lists_and_objects_are_written_as_Utf8JsonWriter_writes_them()
     {
         var log = new SarifLog { Runs = { new SarifRun(), new SarifRun { OriginalUriBaseIds = new Dictionary<string, SarifArtifactLocation>() } } };
-        var expected = new Kestra.FlowLint.Reporting.Utf8Chunks();
+        var expected = new Utf8Bytes();
         SarifJson.WriteWithUtf8JsonWriter(log, expected);
         SarifJson.ToText(log).ShouldBe(expected.ToString());
         SarifJson.ToText(new SarifLog()).ShouldBe("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": []\n}");
@@ -170,9 +170,9 @@ public class SarifJsonTests
                 var streamed = new Kestra.FlowLint.Reporting.Utf8TextWriterBuffer(writer);
                 SarifJson.Write(log, streamed);
                 streamed.Complete();
-                var buffered = new Kestra.FlowLint.Reporting.Utf8Chunks();
-                SarifJson.Write(log, buffered);
-                buffered.WriteTo(writer);
+                var again = new Kestra.FlowLint.Reporting.Utf8TextWriterBuffer(writer);
+                SarifJson.Write(log, again);
+                again.Complete();
                 writer.Write(" after");
             }
             byte[] bytes = stream.ToArray();
@@ -244,5 +244,16 @@ public class SarifJsonTests
             return dictionary;
         }
         return Populate(type, withOptional, depth + 1);
+    }
+
+    /// <summary>The UTF-8 bytes written, for comparing writers.</summary>
+    private sealed class Utf8Bytes : System.Buffers.IBufferWriter<byte>
+    {
+        private readonly System.Buffers.ArrayBufferWriter<byte> _bytes = new();
+        public long Length => _bytes.WrittenCount;
+        public void Advance(int count) => _bytes.Advance(count);
+        public Memory<byte> GetMemory(int sizeHint = 0) => _bytes.GetMemory(sizeHint);
+        public Span<byte> GetSpan(int sizeHint = 0) => _bytes.GetSpan(sizeHint);
+        public override string ToString() => System.Text.Encoding.UTF8.GetString(_bytes.WrittenSpan);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -56,9 +57,11 @@ internal static class SarifJson
     /// <summary>The log as JSON text (no trailing newline).</summary>
     public static string ToText(SarifLog log)
     {
-        var buffer = new Utf8Chunks();
+        using var text = new StringWriter();
+        var buffer = new Utf8TextWriterBuffer(text);
         Write(log, buffer);
-        return buffer.ToString();
+        buffer.Complete();
+        return text.ToString();
     }
 
     private static void Log(Sink w, SarifLog log)

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -398,18 +399,11 @@ public sealed class SarifReportWriter : IReportWriter
     private static void Decompress(MemoryStream compressed, TextWriter output)
     {
         using var log = Decompressing(compressed);
-        if (Utf8Output.TryGetStream(output) is { } stream)
-        {
-            log.CopyTo(stream, 64 * 1024);
-            stream.Flush();
-            return;
-        }
-        var decoder = new System.Text.UTF8Encoding(false).GetDecoder();
+        var into = new Utf8TextWriterBuffer(output);
         var bytes = new byte[64 * 1024];
-        var chars = new char[8 * 1024];
         int n;
-        while ((n = log.Read(bytes, 0, bytes.Length)) > 0) Utf8Chunks.Decode(decoder, bytes, 0, n, chars, output);
-        Utf8Chunks.Decode(decoder, Array.Empty<byte>(), 0, 0, chars, output, flush: true);
+        while ((n = log.Read(bytes, 0, bytes.Length)) > 0) into.Write(new ReadOnlySpan<byte>(bytes, 0, n));
+        into.Complete();
     }
 
     /// <summary>Counts what is written to it and keeps nothing.</summary>
