@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Flows;
+using Kestra.FlowLint.Knowledge;
 using Kestra.FlowLint.Yaml;
 
 namespace Kestra.FlowLint.Rules.Security;
@@ -39,7 +40,10 @@ public sealed class SecretToPlainSubflowInputAnalyzer : FlowAnalyzer
         "io.kestra.plugin.core.flow.ForEachItem",
     };
 
-    private sealed record Declared(string Type, string Where);
+    // Only the inputs that can be reported are kept, with a position instead of a formatted location: a run of
+    // thousands of flows holds one small entry per flow until its end.
+    private readonly record struct PlainInput(string Id, string Type, int Line, int Column);
+    private sealed record FlowInputs(string Path, PlainInput[] Inputs);
     private sealed record Passed(string FlowKey, string Input, string Display, Location Location, string OwnerPath);
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
@@ -48,22 +52,26 @@ public sealed class SecretToPlainSubflowInputAnalyzer : FlowAnalyzer
     {
         // Filled by files analysed in parallel; read once every file is done.
         var gate = new object();
-        var flows = new Dictionary<string, Dictionary<string, Declared>>(StringComparer.Ordinal);
+        var flows = new Dictionary<string, FlowInputs?>(StringComparer.Ordinal);
         var passed = new List<Passed>();
 
         start.RegisterFlowAction(context =>
         {
             var flow = context.Flow;
             if (flow.Namespace is not { Length: > 0 } ns || flow.Id is not { Length: > 0 } id) return;
-            var inputs = new Dictionary<string, Declared>(StringComparer.Ordinal);
-            foreach (var input in flow.Inputs)
+            List<PlainInput>? plain = null;
+            for (int i = 0; i < flow.Inputs.Count; i++)
             {
-                if (input.Id is not { } inputId || inputs.ContainsKey(inputId)) continue;
-                var at = (input.TypeNode ?? input.IdNode ?? input.Node).Span;
-                var position = context.Text.GetLinePosition(at.Start);
-                inputs[inputId] = new Declared(input.Type ?? "an input without a type", $"{context.Text.Path}:{position.Line + 1}:{position.Character + 1}");
+                var input = flow.Inputs[i];
+                // The first declaration of an id is the one Kestra keeps; a SECRET one is never reported.
+                if (input.Id is not { } inputId || input.IsSecret || IsDeclaredBefore(flow.Inputs, i, inputId)) continue;
+                var position = context.Text.GetLinePosition((input.TypeNode ?? input.IdNode ?? input.Node).Span.Start);
+                string type = input.Type is null ? "an input without a type"
+                    : FlowSchema.InputTypes.TryGetValue(input.Type, out var known) ? known.Name : input.Type;
+                (plain ??= new List<PlainInput>()).Add(new PlainInput(inputId, type, position.Line + 1, position.Character + 1));
             }
-            lock (gate) flows[ns + "/" + id] = inputs;
+            var called = plain is null ? null : new FlowInputs(context.Text.Path, plain.ToArray());
+            lock (gate) flows[ns + "/" + id] = called;
         });
 
         start.RegisterExpressionAction(context =>
@@ -90,13 +98,26 @@ public sealed class SecretToPlainSubflowInputAnalyzer : FlowAnalyzer
             });
             foreach (var p in passed)
             {
-                if (!flows.TryGetValue(p.FlowKey, out var inputs) || !inputs.TryGetValue(p.Input, out var declared)) continue;
-                if (string.Equals(declared.Type, "SECRET", StringComparison.Ordinal)) continue;
+                if (!flows.TryGetValue(p.FlowKey, out var called) || called is null || Find(called.Inputs, p.Input) is not { } declared) continue;
                 end.ReportDiagnostic(Diagnostic.Create(Rule, p.Location, p.OwnerPath, null, null,
-                    p.Display, p.Input, p.FlowKey.Replace('/', '.'), declared.Type, declared.Where));
+                    p.Display, p.Input, p.FlowKey.Replace('/', '.'), declared.Type, $"{called.Path}:{declared.Line}:{declared.Column}"));
             }
         });
     });
+
+    private static bool IsDeclaredBefore(IReadOnlyList<FlowInput> inputs, int index, string id)
+    {
+        for (int i = 0; i < index; i++)
+            if (string.Equals(inputs[i].Id, id, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static PlainInput? Find(PlainInput[] inputs, string id)
+    {
+        foreach (var input in inputs)
+            if (string.Equals(input.Id, id, StringComparison.Ordinal)) return input;
+        return null;
+    }
 
     /// <summary>`namespace/flowId` of the called flow when both are literal text; Kestra renders them, so a template is unknown.</summary>
     private static string? CalledFlow(FlowTask task)

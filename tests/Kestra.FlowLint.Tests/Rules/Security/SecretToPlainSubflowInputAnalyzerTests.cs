@@ -169,4 +169,40 @@ public class SecretToPlainSubflowInputAnalyzerTests
             """ + "\n" + Child;
         RuleVerifier.Verify(markup, "KF1013");
     }
+    [TestMethod]
+    public void The_first_declaration_of_an_input_decides_and_an_input_without_type_is_named_so()
+    {
+        var child = """
+            id: child
+            namespace: company.team
+            inputs:
+              - id: token
+                type: SECRET
+              - id: token
+                type: STRING
+              - id: note
+              - id: note
+                type: SECRET
+            tasks:
+              - id: log
+                type: io.kestra.plugin.core.log.Log
+                message: started
+            """;
+        var parent = """
+            id: parent
+            namespace: company.team
+            tasks:
+              - id: call
+                type: io.kestra.plugin.core.flow.Subflow
+                namespace: company.team
+                flowId: child
+                inputs:
+                  token: "{{ secret('API_TOKEN') }}"
+                  note: "{{ secret('NOTE') }}"
+            """;
+        Findings(("parent.yaml", parent), ("child.yaml", child)).ShouldBe(new[]
+        {
+            "parent.yaml:10:17 secret('NOTE') is passed to input 'note' of flow 'company.team.child', declared as an input without a type at child.yaml:8:9: the child execution stores and shows it in clear text; declare the input `type: SECRET`",
+        });
+    }
 }
