@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Flows;
 using Kestra.FlowLint.Knowledge;
 using Kestra.FlowLint.Yaml;
 
@@ -23,7 +24,7 @@ public sealed class DeprecatedInputTypeAnalyzer : FlowAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterFlowAction(flow =>
     {
-        var seen = new HashSet<YamlMapping>();
+        var seen = new FirstVisits<YamlMapping>(flow.Flow);
         foreach (var input in flow.Flow.Inputs)
         {
             if (!seen.Add(input.Node) || input.Node.GetValue("type") is not YamlScalar type) continue;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Flows;
 using Kestra.FlowLint.Knowledge;
 using Kestra.FlowLint.Yaml;
 
@@ -44,7 +45,7 @@ public sealed class DeprecatedPropertyAnalyzer : FlowAnalyzer
         });
         if (root.GetValue("retry") is YamlMapping flowRetry) CheckKeys(flow, flowRetry, DeprecationScope.Retry, null, "flow/retry/");
 
-        var seen = new HashSet<YamlMapping>();
+        var seen = new FirstVisits<YamlMapping>(flow.Flow);
         foreach (var input in flow.Flow.Inputs)
             if (seen.Add(input.Node)) CheckKeys(flow, input.Node, DeprecationScope.Input, input.Type, input.OwnerPath + "/");
     });

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Knowledge;
@@ -37,14 +38,14 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
                 // Required counts are read from the code of the Dec 2024 snapshot; for callables documented only
                 // since (Since set) they are a reading of the docs, too weak to call a flow broken.
                 int required = callable.IsVarArgs || callable.Since != null ? 0 : callable.RequiredArgumentCount;
-                Check(context, call, Describe(callable), callable.ArgumentNames, required);
+                Check(context, call, new Callable(KindWord(callable.Kind), callable.Name), callable.ArgumentNames, required);
             }
             else if (call.Kind == CallableKind.Function && (macros ??= PebbleCalls.Macros(template)).TryGetValue(call.Name, out var macro))
             {
                 // A macro's parameters all default to null (or their default value), so none is required.
                 var parameters = new string[macro.Parameters.Count];
                 for (int i = 0; i < parameters.Length; i++) parameters[i] = macro.Parameters[i].Name;
-                Check(context, call, $"Macro `{call.Name}`", parameters, 0);
+                Check(context, call, new Callable("Macro", call.Name), parameters, 0);
             }
         }
     });
@@ -60,7 +61,7 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
         return false;
     }
 
-    private static void Check(ExpressionAnalysisContext context, in PebbleCall call, string what, IReadOnlyList<string>? names, int required)
+    private static void Check(ExpressionAnalysisContext context, in PebbleCall call, Callable what, IReadOnlyList<string>? names, int required)
     {
         var arguments = call.Arguments;
         if (names == null)
@@ -72,9 +73,10 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
         }
 
         int positional = 0;
-        var bound = new bool[names.Count];
-        foreach (var argument in arguments)
+        Span<bool> bound = names.Count <= 64 ? stackalloc bool[names.Count] : new bool[names.Count];
+        for (int a = 0; a < arguments.Count; a++)
         {
+            var argument = arguments[a];
             if (argument.Name is not { } name)
             {
                 if (positional < names.Count) bound[positional] = true;
@@ -94,15 +96,15 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
                 $"{what} has no argument named `{name}`{suffix}{(suffix.Length == 0 ? "; it takes " + List(names) : "")}");
         }
 
-        var missing = new List<string>();
+        List<string>? missing = null;
         for (int i = 0; i < required && i < names.Count; i++)
-            if (!bound[i]) missing.Add(names[i]);
-        if (missing.Count > 0)
+            if (!bound[i]) (missing ??= new List<string>()).Add(names[i]);
+        if (missing is not null)
             context.ReportInTemplate(Rule, call.Span, null,
                 $"{what} is missing the required argument{(missing.Count > 1 ? "s" : "")} {string.Join(", ", Quote(missing))}");
     }
 
-    private static void ReportTooMany(ExpressionAnalysisContext context, in PebbleCall call, string what, IReadOnlyList<string> names, Argument first, int extra)
+    private static void ReportTooMany(ExpressionAnalysisContext context, in PebbleCall call, Callable what, IReadOnlyList<string> names, Argument first, int extra)
     {
         // One finding from the first argument Pebble refuses to the last one given.
         var last = call.Arguments[call.Arguments.Count - 1];
@@ -111,12 +113,18 @@ public sealed class WrongArgumentsAnalyzer : FlowAnalyzer
         context.ReportInTemplate(Rule, span, null, $"{what} {takes}; {Plural(extra, "extra argument")} would fail the task");
     }
 
-    private static string Describe(CallableInfo callable) => callable.Kind switch
+    private static string KindWord(CallableKind kind) => kind switch
     {
-        CallableKind.Function => $"Function `{callable.Name}`",
-        CallableKind.Filter => $"Filter `{callable.Name}`",
-        _ => $"Test `{callable.Name}`",
+        CallableKind.Function => "Function",
+        CallableKind.Filter => "Filter",
+        _ => "Test",
     };
+
+    /// <summary>How a message names the callable (`Function `secret``); written out only when a finding is reported.</summary>
+    private readonly record struct Callable(string Kind, string Name)
+    {
+        public override string ToString() => Kind + " `" + Name + "`";
+    }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -25,7 +25,7 @@ public sealed class InvalidIdentifierAnalyzer : FlowAnalyzer
     {
         var flow = context.Flow;
         // An anchored task reached again through an alias has one id node: judge it once, where it is written.
-        var seen = new HashSet<YamlNode>();
+        var seen = new FirstVisits<YamlNode>(flow);
         void Check(YamlNode? idNode, IdRule rule, Shape shape, string what, string ownerPath)
         {
             if (idNode is null || !seen.Add(idNode)) return;

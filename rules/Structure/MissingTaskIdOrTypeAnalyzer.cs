@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Kestra.FlowLint.Analysis;
+using Kestra.FlowLint.Flows;
 using Kestra.FlowLint.Yaml;
 
 namespace Kestra.FlowLint.Rules.Structure;
@@ -24,7 +25,7 @@ public sealed class MissingTaskIdOrTypeAnalyzer : FlowAnalyzer
         // A syntax error (KF4001) can cut a task in two: what follows it is not missing, only unread.
         if (StructureSpans.IsIncomplete(context.Flow)) return;
         // A task reached again through an alias is the same definition: report it once, where it is written.
-        var seen = new HashSet<YamlMapping>();
+        var seen = new FirstVisits<YamlMapping>(context.Flow);
         void Check(YamlMapping node, string what, string path, string ownerPath)
         {
             if (!seen.Add(node)) return;

@@ -145,6 +145,10 @@ public abstract class FlowListItem
 
     /// <summary>A stable description of the item for fingerprints, e.g. `inputs:token`.</summary>
     public abstract string OwnerPath { get; }
+
+    // Rules read an item's owner path for every finding and every value site below it: built once, after the model.
+    private string? _ownerPath;
+    private protected string OwnerPathOf(string kind, string? name) => _ownerPath ??= kind + (name ?? PropertyPath);
 }
 
 public sealed class FlowTrigger : FlowListItem
@@ -160,7 +164,7 @@ public sealed class FlowTrigger : FlowListItem
     public YamlNode? TypeNode { get; internal set; }
     public string? CanonicalType { get; internal set; }
     public bool TypeIsDeprecatedAlias { get; internal set; }
-    public override string OwnerPath => "triggers:" + (Id ?? PropertyPath);
+    public override string OwnerPath => OwnerPathOf("triggers:", Id);
 }
 
 public sealed class FlowInput : FlowListItem
@@ -179,7 +183,7 @@ public sealed class FlowInput : FlowListItem
     public YamlNode? TypeNode { get; internal set; }
     public bool IsSecret => string.Equals(Type, "SECRET", StringComparison.Ordinal);
     public YamlNode? Defaults { get; internal set; }
-    public override string OwnerPath => "inputs:" + (Id ?? PropertyPath);
+    public override string OwnerPath => OwnerPathOf("inputs:", Id);
 }
 
 public sealed class FlowOutput : FlowListItem
@@ -194,7 +198,7 @@ public sealed class FlowOutput : FlowListItem
     public string? Type { get; internal set; }
     public bool IsSecret => string.Equals(Type, "SECRET", StringComparison.Ordinal);
     public YamlNode? Value { get; internal set; }
-    public override string OwnerPath => "outputs:" + (Id ?? PropertyPath);
+    public override string OwnerPath => OwnerPathOf("outputs:", Id);
 }
 
 public sealed class FlowPluginDefault : FlowListItem
@@ -207,5 +211,5 @@ public sealed class FlowPluginDefault : FlowListItem
     public string? Type { get; internal set; }
     public bool Forced { get; internal set; }
     public YamlMapping? Values { get; internal set; }
-    public override string OwnerPath => "pluginDefaults:" + (Type ?? PropertyPath);
+    public override string OwnerPath => OwnerPathOf("pluginDefaults:", Type);
 }

@@ -31,8 +31,10 @@ internal static class FlowRendering
     {
         var plugin = KestraKnowledge.GetPlugin(canonicalType);
         bool known = plugin is not null;
-        foreach (var p in plugin?.NestedTaskProperties ?? KestraKnowledge.GenericNestedTaskProperties)
+        var properties = plugin?.NestedTaskProperties ?? KestraKnowledge.GenericNestedTaskProperties;
+        for (int i = 0; i < properties.Count; i++)
         {
+            var p = properties[i];
             if (!string.Equals(p.Name, property, StringComparison.Ordinal)) continue;
             var shape = p.Nested switch
             {

@@ -337,13 +337,13 @@ public static class SecretFlow
 
     private static Argument? ArgumentNode(FunctionCallExpression call, int position, string name)
     {
-        foreach (var argument in call.Arguments)
-            if (argument.Name == name) return argument;
-        int index = 0;
-        foreach (var argument in call.Arguments)
+        var arguments = call.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+            if (arguments[i].Name == name) return arguments[i];
+        for (int i = 0; i < arguments.Count && i <= position; i++)
         {
-            if (argument.Name is not null) break;
-            if (index++ == position) return argument;
+            if (arguments[i].Name is not null) break;
+            if (i == position) return arguments[i];
         }
         return null;
     }
@@ -468,8 +468,8 @@ public static class SecretFlow
 
     private static bool Contains(IReadOnlyList<string> list, string name)
     {
-        foreach (var item in list)
-            if (string.Equals(item, name, StringComparison.Ordinal)) return true;
+        for (int i = 0; i < list.Count; i++)
+            if (string.Equals(list[i], name, StringComparison.Ordinal)) return true;
         return false;
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class TreeBuilder
         _root = null;
         _expandedSize = 0;
         _aliasLimitReported = false;
+        _documentHasAliases = false;
         _anchors?.Clear();
         _openAnchors?.Clear();
     }
@@ -44,7 +45,7 @@ internal sealed partial class TreeBuilder
             end = Math.Max(end, _root.Span.End);
         }
         end = Math.Max(end, explicitEnd);
-        _documents.Add(new YamlDocument(_documents.Count, _root, TextSpan.FromBounds(start, end), complete, _aliasLimitReported));
+        _documents.Add(new YamlDocument(_documents.Count, _root, TextSpan.FromBounds(start, end), complete, _aliasLimitReported, _documentHasAliases));
         _inDocument = false;
         _root = null;
     }

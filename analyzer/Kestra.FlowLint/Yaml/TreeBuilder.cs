@@ -41,6 +41,7 @@ internal sealed partial class TreeBuilder
     private YamlNode? _root;
     private long _expandedSize;
     private bool _aliasLimitReported;
+    private bool _documentHasAliases;
     private Dictionary<string, YamlNode>? _anchors;
     private Dictionary<string, int>? _openAnchors;
     private Dictionary<string, string>? _keys;
@@ -365,6 +366,7 @@ internal sealed partial class TreeBuilder
             problem = $"The alias '*{name}' refers to no anchor '&{name}' defined before it in this document.";
 
         var node = new YamlAlias(Top, _depth, name, target);
+        _documentHasAliases = true;
         node.Span = TextSpan.FromBounds(start, Math.Max(start, Position(e.End)));
         if (problem != null)
             _errors.Add(new YamlError(node.Span, problem, YamlErrorKind.UndefinedAlias));

@@ -5,8 +5,9 @@ namespace Kestra.FlowLint.Yaml;
 /// <summary>One document of a stream (files may hold several, separated by <c>---</c>).</summary>
 public sealed class YamlDocument
 {
-    internal YamlDocument(int index, YamlNode? root, TextSpan span, bool isComplete, bool aliasExpansionExceeded)
+    internal YamlDocument(int index, YamlNode? root, TextSpan span, bool isComplete, bool aliasExpansionExceeded, bool hasAliases = false)
     {
+        HasAliases = hasAliases;
         Index = index;
         Root = root;
         Span = span;
@@ -30,4 +31,10 @@ public sealed class YamlDocument
 
     /// <summary>Expanding every alias would exceed <see cref="YamlParseOptions.MaxAliasExpansion"/>.</summary>
     public bool AliasExpansionExceeded { get; }
+
+    /// <summary>
+    /// Whether the document holds an alias (<c>*name</c>, merges included). Without one it is a tree: no node is
+    /// reached by two paths, so a walk need not remember what it has visited.
+    /// </summary>
+    public bool HasAliases { get; }
 }

@@ -47,7 +47,7 @@ internal static class YamlTreeDiff
         for (int i = 0; i < fast.Documents.Count; i++)
         {
             var (a, b) = (fast.Documents[i], slow.Documents[i]);
-            if (a.Index != b.Index || a.Span != b.Span || a.IsComplete != b.IsComplete || a.AliasExpansionExceeded != b.AliasExpansionExceeded)
+            if (a.Index != b.Index || a.Span != b.Span || a.IsComplete != b.IsComplete || a.AliasExpansionExceeded != b.AliasExpansionExceeded || a.HasAliases != b.HasAliases)
                 return $"document {i}: {a.Span} complete={a.IsComplete} vs {b.Span} complete={b.IsComplete}";
             if ((a.Root == null) != (b.Root == null))
                 return $"document {i}: root null {a.Root == null} vs {b.Root == null}";

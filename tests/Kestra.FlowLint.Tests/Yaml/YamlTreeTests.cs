@@ -282,6 +282,16 @@ public class YamlTreeTests
     }
 
     [TestMethod]
+    public void Each_document_says_whether_it_holds_an_alias()
+    {
+        // An anchor alone shares nothing; an alias or a merge of one does; the flag starts again with each document.
+        var s = Parse("a: &x 1\nb: 2\n---\na: &x 1\nb: *x\n---\nbase: &b {k: v}\nm:\n  <<: *b\n---\nc: 3\n");
+        s.Errors.ShouldBeEmpty();
+        s.Documents.Select(d => d.HasAliases).ShouldBe(new[] { false, true, true, false });
+        Parse(Flow).Documents.Single().HasAliases.ShouldBeFalse();
+    }
+
+    [TestMethod]
     public void Multi_document_streams()
     {
         var s = Parse("# lead\n--- \na: 1\n...\n---\nb: 2\n--- c\n");
