@@ -130,7 +130,7 @@ internal sealed partial class FastTreeReader
         if (c == '"' || c == '\'')
         {
             int close = FindClosingQuoteOnLine(p);
-            string value = QuotedValue(p, close, simple: _text.IndexOf(c == '"' ? '\\' : '\'', p + 1, close - p - 1) < 0, intern: true);
+            string value = QuotedValue(p, close, simple: _text.IndexOf(c == '"' ? '\\' : '\'', p + 1, close - p - 1) < 0);
             return new YamlScalar(mapping, depth, value, c == '"' ? YamlScalarStyle.DoubleQuoted : YamlScalarStyle.SingleQuoted, _source)
             {
                 Span = TextSpan.FromBounds(p, close + 1),
@@ -139,7 +139,7 @@ internal sealed partial class FastTreeReader
         int end = colon;
         while (end > p && _text[end - 1] == ' ')
             end--;
-        return new YamlScalar(mapping, depth, _keys.Intern(_text, p, end - p), YamlScalarStyle.Plain, _source)
+        return new YamlScalar(mapping, depth, _strings.Get(_text, p, end - p), YamlScalarStyle.Plain, _source)
         {
             Span = TextSpan.FromBounds(p, end),
         };
@@ -185,7 +185,7 @@ internal sealed partial class FastTreeReader
         string value;
         if (!multiline)
         {
-            value = text.Substring(p, end - p);
+            value = _strings.Get(text, p, end - p);
         }
         else
         {
@@ -274,7 +274,7 @@ internal sealed partial class FastTreeReader
             }
             q++;
         }
-        string value = QuotedValue(p, q, simple, intern: false);
+        string value = QuotedValue(p, q, simple);
         var node = new YamlScalar(parent, depth, value, single ? YamlScalarStyle.SingleQuoted : YamlScalarStyle.DoubleQuoted, _source)
         {
             Span = TextSpan.FromBounds(p, q + 1),
@@ -284,10 +284,10 @@ internal sealed partial class FastTreeReader
     }
 
     /// <summary>The value between quotes at <paramref name="open"/> and <paramref name="close"/>: verbatim when simple, else decoded.</summary>
-    private string QuotedValue(int open, int close, bool simple, bool intern)
+    private string QuotedValue(int open, int close, bool simple)
     {
         if (simple)
-            return intern ? _keys.Intern(_text, open + 1, close - open - 1) : _text.Substring(open + 1, close - open - 1);
+            return _strings.Get(_text, open + 1, close - open - 1);
         var decoder = ScalarDecoder.Current;
         if (decoder.Quoted(_text, open, close, _text[open] == '\'', null) == null)
             throw Bail("quoted scalar decoding");
@@ -393,7 +393,7 @@ internal sealed partial class FastTreeReader
                 if (close < 0)
                     throw Bail("flow sequence over several lines");
                 bool simple = text.IndexOf(c == '"' ? '\\' : '\'', q + 1, close - q - 1) < 0;
-                item = new YamlScalar(sequence, depth + 1, QuotedValue(q, close, simple, intern: false), c == '"' ? YamlScalarStyle.DoubleQuoted : YamlScalarStyle.SingleQuoted, _source)
+                item = new YamlScalar(sequence, depth + 1, QuotedValue(q, close, simple), c == '"' ? YamlScalarStyle.DoubleQuoted : YamlScalarStyle.SingleQuoted, _source)
                 {
                     Span = TextSpan.FromBounds(q, close + 1),
                 };
@@ -418,7 +418,7 @@ internal sealed partial class FastTreeReader
                     if (ch != ' ')
                         end = q;
                 }
-                item = new YamlScalar(sequence, depth + 1, text.Substring(start, end - start), YamlScalarStyle.Plain, _source)
+                item = new YamlScalar(sequence, depth + 1, _strings.Get(text, start, end - start), YamlScalarStyle.Plain, _source)
                 {
                     Span = TextSpan.FromBounds(start, end),
                 };
@@ -457,53 +457,32 @@ internal sealed partial class FastTreeReader
     /// One string per distinct key, looked up by its characters so that a key already seen costs no
     /// allocation: flows repeat a handful of keys (id, type, tasks...) thousands of times.
     /// </summary>
-    private sealed class KeyTable
+    /// <summary>
+    /// Short keys and values that come back in file after file (`id`, `type`, `io.kestra.plugin.core.log.Log`,
+    /// `true`), shared by the files a thread reads instead of copied out of each. Direct-mapped and bounded: a
+    /// collision replaces the slot, so the cache never grows and an unlucky string is only copied again.
+    /// </summary>
+    private sealed class StringCache
     {
-        private string?[] _slots = new string?[128];
-        private int _count;
+        private const int MaxLength = 64;
+        private readonly string?[] _slots = new string?[4096];
 
-        public string Intern(string text, int start, int length)
+        [ThreadStatic]
+        private static StringCache? t_current;
+
+        public static StringCache Current => t_current ??= new StringCache();
+
+        public string Get(string text, int start, int length)
         {
-            if (length > 64)
+            if (length > MaxLength)
                 return text.Substring(start, length);
             uint hash = 2166136261;
             for (int i = 0; i < length; i++)
                 hash = (hash ^ text[start + i]) * 16777619;
-            int mask = _slots.Length - 1;
-            int slot = (int)hash & mask;
-            while (true)
-            {
-                var existing = _slots[slot];
-                if (existing == null)
-                    break;
-                if (existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0)
-                    return existing;
-                slot = (slot + 1) & mask;
-            }
-            var key = text.Substring(start, length);
-            _slots[slot] = key;
-            if (++_count * 2 > _slots.Length)
-                Grow();
-            return key;
-        }
-
-        private void Grow()
-        {
-            var old = _slots;
-            _slots = new string?[old.Length * 2];
-            int mask = _slots.Length - 1;
-            foreach (var key in old)
-            {
-                if (key == null)
-                    continue;
-                uint hash = 2166136261;
-                foreach (char c in key)
-                    hash = (hash ^ c) * 16777619;
-                int slot = (int)hash & mask;
-                while (_slots[slot] != null)
-                    slot = (slot + 1) & mask;
-                _slots[slot] = key;
-            }
+            ref var slot = ref _slots[hash & (uint)(_slots.Length - 1)];
+            if (slot is { } existing && existing.Length == length && text.AsSpan(start, length).SequenceEqual(existing.AsSpan()))
+                return existing;
+            return slot = text.Substring(start, length);
         }
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class FastTreeReader
     private readonly YamlParseOptions _options;
     private readonly List<YamlDocument> _documents = new();
     private readonly List<YamlComment> _comments = new();
-    private readonly KeyTable _keys = new();
+    private readonly StringCache _strings = StringCache.Current;
 
     // Children of the open collections, innermost last (keys and values alternate for mappings).
     private YamlNode[] _children = new YamlNode[64];

@@ -64,6 +64,29 @@ public class FastTreeReaderTests
     }
 
     [TestMethod]
+    public void Short_keys_and_values_are_shared_across_files_and_never_mixed_up()
+    {
+        static YamlMapping Read(string yaml) =>
+            (YamlMapping)FastTreeReader.TryRead(new SourceText(yaml), new YamlParseOptions(), out _)!.Documents[0].Root!;
+
+        // The same words in two files on one thread are one string: a run of thousands of flows copies them once.
+        var first = Read("id: a\ntype: io.kestra.plugin.core.log.Log\n");
+        var second = Read("id: b\ntype: io.kestra.plugin.core.log.Log\n");
+        ReferenceEquals(first.Entries[1].KeyText, second.Entries[1].KeyText).ShouldBeTrue();
+        ReferenceEquals(((YamlScalar)first.Entries[1].Value).Value, ((YamlScalar)second.Entries[1].Value).Value).ShouldBeTrue();
+
+        // Thousands of distinct short strings (far more than the cache holds) each read back as written.
+        var text = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) text.Append('k').Append(i).Append(": v").Append(i * 7).Append('\n');
+        var many = Read(text.ToString());
+        for (int i = 0; i < 20_000; i++)
+        {
+            many.Entries[i].KeyText.ShouldBe("k" + i);
+            ((YamlScalar)many.Entries[i].Value).Value.ShouldBe("v" + i * 7);
+        }
+    }
+
+    [TestMethod]
     public void Corpus_files_give_identical_trees_and_most_are_accepted()
     {
         var tally = new Tally();
