@@ -22,7 +22,7 @@ public sealed class PebbleSyntaxAnalyzer : FlowAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterExpressionAction(site =>
     {
         // An unrendered value (a description, an id) is never parsed by Kestra, so its braces are just text.
-        if (!site.Site.IsRendered || site.Site.Template is not { } template) return;
+        if (!site.Site.IsRendered || site.Site.Template is not { Errors.Count: > 0 } template) return;
         var syntax = new List<PebbleError>();
         foreach (var error in template.Errors)
             if (error.Kind == PebbleErrorKind.Syntax) syntax.Add(error);

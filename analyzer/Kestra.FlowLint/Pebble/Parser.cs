@@ -20,6 +20,7 @@ internal sealed partial class Parser
     internal const int MaxTagDepth = 256;
 
     private string _s;
+    private readonly StringCache _names = StringCache.Current;
     private TokenBuffer _t;
     private List<PebbleError> _errors;
     private bool _rawPrePass;
@@ -697,11 +698,12 @@ internal sealed partial class Parser
     /// </summary>
     private TextSpan SpanFrom(int start) => TextSpan.FromBounds(Math.Min(start, _lastEnd), _lastEnd);
 
-    private string Text(in Token t) => _s.Substring(t.Start, t.End - t.Start);
+    // Names (inputs, outputs, secret, default...) come back in every template: one string each per thread.
+    private string Text(in Token t) => _names.Get(_s, t.Start, t.End - t.Start);
 
     private string StringTokenValue(in Token t)
     {
-        string value = _s.Substring(t.Start + 1, t.End - t.Start - 2);
+        string value = _names.Get(_s, t.Start + 1, t.End - t.Start - 2);
         char quote = _s[t.Start];
         return value.IndexOf('\\') < 0 ? value : value.Replace(quote == '\'' ? "\\'" : "\\\"", quote == '\'' ? "'" : "\"");
     }

@@ -116,7 +116,7 @@ public sealed class LiteralExpression : PebbleExpression
             if (Kind != PebbleLiteralKind.String) return null;
             if (_stringValue == null)
             {
-                string value = _source.Substring(_valueSpan.Start, _valueSpan.Length);
+                string value = StringCache.Current.Get(_source, _valueSpan.Start, _valueSpan.Length);
                 if (_escapedQuote != '\0' && value.IndexOf('\\') >= 0)
                 {
                     value = value.Replace(_escapedQuote == '\'' ? "\\'" : "\\\"", _escapedQuote == '\'' ? "'" : "\"");

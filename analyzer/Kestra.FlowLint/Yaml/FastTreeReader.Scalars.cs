@@ -452,37 +452,4 @@ internal sealed partial class FastTreeReader
             q++;
         return q;
     }
-
-    /// <summary>
-    /// One string per distinct key, looked up by its characters so that a key already seen costs no
-    /// allocation: flows repeat a handful of keys (id, type, tasks...) thousands of times.
-    /// </summary>
-    /// <summary>
-    /// Short keys and values that come back in file after file (`id`, `type`, `io.kestra.plugin.core.log.Log`,
-    /// `true`), shared by the files a thread reads instead of copied out of each. Direct-mapped and bounded: a
-    /// collision replaces the slot, so the cache never grows and an unlucky string is only copied again.
-    /// </summary>
-    private sealed class StringCache
-    {
-        private const int MaxLength = 64;
-        private readonly string?[] _slots = new string?[4096];
-
-        [ThreadStatic]
-        private static StringCache? t_current;
-
-        public static StringCache Current => t_current ??= new StringCache();
-
-        public string Get(string text, int start, int length)
-        {
-            if (length > MaxLength)
-                return text.Substring(start, length);
-            uint hash = 2166136261;
-            for (int i = 0; i < length; i++)
-                hash = (hash ^ text[start + i]) * 16777619;
-            ref var slot = ref _slots[hash & (uint)(_slots.Length - 1)];
-            if (slot is { } existing && existing.Length == length && text.AsSpan(start, length).SequenceEqual(existing.AsSpan()))
-                return existing;
-            return slot = text.Substring(start, length);
-        }
-    }
 }
