@@ -72,7 +72,14 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
         start.RegisterRunEndAction(end =>
         {
             // Open-source secrets (SECRET_* environment variables) ignore namespaces: no placement to advise.
-            if (configurations > 0 && withBackend == 0) return;
+            if (configurations == 0 || withBackend > 0) Report(end);
+            // The run is over (the engine calls this once): its reads need not outlive it while the report is written.
+            reads.Clear();
+            reads.TrimExcess();
+        });
+
+        void Report(RunEndAnalysisContext end)
+        {
             foreach (var group in ByKey(reads))
             {
                 var namespaces = DistinctNamespaces(group);
@@ -97,7 +104,7 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
                     end.ReportDiagnostic(first.At(read.Location, read.OwnerPath));
                 }
             }
-        });
+        }
     });
 
     /// <summary>The reads grouped by key, keys and reads in a stable order (files finish in any order).</summary>

@@ -102,6 +102,10 @@ public sealed class SecretToPlainSubflowInputAnalyzer : FlowAnalyzer
                 end.ReportDiagnostic(Diagnostic.Create(Rule, p.Location, p.OwnerPath, null, null,
                     p.Display, p.Input, p.FlowKey.Replace('/', '.'), declared.Type, $"{called.Path}:{declared.Line}:{declared.Column}"));
             }
+            // The run is over (the engine calls this once): its state need not outlive it while the report is written.
+            passed.Clear();
+            passed.TrimExcess();
+            flows.Clear();
         });
     });
 

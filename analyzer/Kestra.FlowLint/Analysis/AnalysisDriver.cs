@@ -258,8 +258,18 @@ public sealed class AnalysisDriver
             Invoke(analyzer, action, context, text, diagnostics, crashed);
     }
 
-    /// <summary>Calls the run end actions (cross-file rules). Their findings are returned; call once after every file.</summary>
+    /// <summary>
+    /// Calls the run end actions (cross-file rules) once, after every file, and returns their findings; a later call
+    /// returns the same findings. Rules may let go of their run state in their end action.
+    /// </summary>
     public IReadOnlyList<Diagnostic> CompleteRun()
+    {
+        lock (_runStartGate) return _runEndFindings ??= RunEndActions();
+    }
+
+    private IReadOnlyList<Diagnostic>? _runEndFindings;
+
+    private List<Diagnostic> RunEndActions()
     {
         EnsureRunStarted();
         var diagnostics = new List<Diagnostic>();

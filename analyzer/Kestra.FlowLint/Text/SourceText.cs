@@ -62,7 +62,8 @@ public sealed class SourceText
                 {
                     if (span.Length == 0 || span.Length > MaxKeptSpanLength || span.End > _text.Length) continue;
                     kept ??= new Dictionary<TextSpan, string>();
-                    if (!kept.ContainsKey(span)) kept.Add(span, _text.Substring(span.Start, span.Length));
+                    // Short flagged texts (`secret('API_TOKEN')`) repeat across files: one string each per thread.
+                    if (!kept.ContainsKey(span)) kept.Add(span, StringCache.Current.Get(_text, span.Start, span.Length));
                 }
                 // Complete before it is published: reports read it without the lock.
                 Volatile.Write(ref _kept, kept);

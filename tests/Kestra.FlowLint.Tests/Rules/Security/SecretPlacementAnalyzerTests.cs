@@ -172,6 +172,18 @@ public class SecretPlacementAnalyzerTests
     }
 
     [TestMethod]
+    public void The_run_ends_once_and_a_second_completion_returns_the_same_findings()
+    {
+        // The rule lets go of its reads when the run ends; the engine runs the end actions once and keeps their findings.
+        var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+        driver.AnalyzeText(new SourceText(Flow("company.a", "{{ secret('TOKEN') }}"), "a.yaml"));
+        driver.AnalyzeText(new SourceText(Flow("company.b", "{{ secret('TOKEN') }}"), "b.yaml"));
+        var first = driver.CompleteRun().Where(d => d.Id == "KF1014").ToList();
+        first.Count.ShouldBe(2);
+        driver.CompleteRun().Where(d => d.Id == "KF1014").ShouldBe(first);
+    }
+
+    [TestMethod]
     public void Lowest_common_namespace_compares_whole_segments()
     {
         SecretPlacementAnalyzer.LowestCommonNamespace(new[] { "company.team", "company.teams" }).ShouldBe("company");
