@@ -65,6 +65,44 @@ public class SarifJsonTests
     }
 
     [TestMethod]
+    public void The_size_bound_stays_near_the_written_size_of_plain_text()
+    {
+        // A log of ordinary findings (ASCII messages, paths, snippets) must be known to fit well before GitHub's
+        // limit, or the writer compresses it only to check; escapes are still counted in full.
+        var run = new SarifRun();
+        for (int i = 0; i < 2000; i++)
+        {
+            run.Results.Add(new SarifResult
+            {
+                RuleId = "KF1014",
+                RuleIndex = 13,
+                Level = "note",
+                Message = new SarifMessage { Text = $"secret('API_TOKEN') is used by flows of {i} namespaces ('company.alerts.audit', 'company.etl') and more" },
+                Locations = new[]
+                {
+                    new SarifLocation { PhysicalLocation = new SarifPhysicalLocation
+                    {
+                        ArtifactLocation = new SarifArtifactLocation { Uri = $"flows/company/flow-{i:D5}.yaml", UriBaseId = "%SRCROOT%" },
+                        Region = new SarifRegion { StartLine = i + 1, StartColumn = 9, EndLine = i + 1, EndColumn = 30, Snippet = new SarifArtifactContent { Text = "secret('API_TOKEN')" } },
+                    } },
+                },
+                PartialFingerprints = new Dictionary<string, string> { ["primaryLocationLineHash"] = "7094835b9dfcd196e1addddcb399b622:1" },
+            });
+        }
+        var log = new SarifLog { Runs = { run } };
+        var written = new Utf8Bytes();
+        SarifJson.Write(log, written);
+        long bound = SarifJson.MaxUtf8Length(log);
+        bound.ShouldBeGreaterThanOrEqualTo(written.Length);
+        bound.ShouldBeLessThan(written.Length * 3 / 2);
+
+        var quoted = new SarifLog { Runs = { new SarifRun { ColumnKind = "say \"hi\" <b> & \u0001" } } };
+        var escaped = new Utf8Bytes();
+        SarifJson.Write(quoted, escaped);
+        SarifJson.MaxUtf8Length(quoted).ShouldBeGreaterThanOrEqualTo(escaped.Length);
+    }
+
+    [TestMethod]
     public void The_size_bound_covers_rule_help_rendered_while_writing()
     {
         // Help is bounded from the rule's texts without rendering it: examples made of short lines and backtick

@@ -641,22 +641,59 @@ internal static class SarifJson
     /// </summary>
     private sealed class BoundSink : Sink
     {
-        private const int Structure = 96; // line break, up to 40 levels of two-space indentation, quotes, ": ", comma
+        // Around each token: a line break, two spaces a level, the name's quotes, ": ", the value's quotes, a comma.
+        private const int Structure = 12;
+        private int _depth;
         public long Total;
-        private void Token(string? name, int valueLength) => Total += Structure + 6L * (name?.Length ?? 0) + 6L * valueLength;
-        public override void WriteStartObject() => Token(null, 0);
-        public override void WriteStartObject(string name) => Token(name, 0);
-        public override void WriteEndObject() => Token(null, 0);
-        public override void WriteStartArray(string name) => Token(name, 0);
-        public override void WriteEndArray() => Token(null, 0);
+        private void Token(string? name, long valueBytes) => Total += Structure + 2L * _depth + Escaped(name.AsSpan()) + valueBytes;
+        public override void WriteStartObject() { Token(null, 0); _depth++; }
+        public override void WriteStartObject(string name) { Token(name, 0); _depth++; }
+        public override void WriteEndObject() { _depth = Math.Max(0, _depth - 1); Token(null, 0); }
+        public override void WriteStartArray(string name) { Token(name, 0); _depth++; }
+        public override void WriteEndArray() { _depth = Math.Max(0, _depth - 1); Token(null, 0); }
         public override void WritePropertyName(string name) => Token(name, 0);
-        public override void WriteString(string name, string value) => Token(name, value.Length);
-        public override void WriteString(string name, ReadOnlySpan<char> value) => Token(name, value.Length);
-        public override void WriteStringValue(string value) => Token(null, value.Length);
+        public override void WriteString(string name, string value) => Token(name, Escaped(value.AsSpan()));
+        public override void WriteString(string name, ReadOnlySpan<char> value) => Token(name, Escaped(value));
+        public override void WriteStringValue(string value) => Token(null, Escaped(value.AsSpan()));
         public override void WriteNumber(string name, int value) => Token(name, 11);
         public override void WriteBoolean(string name, bool value) => Token(name, 5);
 
         // Bounded from the rule's texts, without rendering the help.
-        public override void WriteHelp(DiagnosticDescriptor rule, HelpBuffer help) => Total += 4 * Structure + 64 + 6L * SarifRules.MaxHelpLength(rule);
+        public override void WriteHelp(DiagnosticDescriptor rule, HelpBuffer help) => Total += 4 * (Structure + 2L * _depth) + 64 + 6L * SarifRules.MaxHelpLength(rule);
+
+        /// <summary>
+        /// At most what a JSON encoder writes for <paramref name="text"/> in UTF-8: one byte for a printable ASCII
+        /// character that no encoder escapes, six (a <c>\uXXXX</c> escape) for any other UTF-16 unit (UTF-8 needs
+        /// at most three). Results are mostly plain ASCII, so the bound stays near the real size: the writer can then
+        /// stream a log of a few megabytes instead of compressing it to check GitHub's limit.
+        /// </summary>
+        internal static long Escaped(ReadOnlySpan<char> text)
+        {
+#if NET8_0_OR_GREATER
+            int first = text.IndexOfAnyExcept(Unescaped);
+            if (first < 0) return text.Length;
+#else
+            int first = 0;
+#endif
+            long total = first;
+            for (int i = first; i < text.Length; i++)
+                total += IsUnescaped(text[i]) ? 1 : 6;
+            return total;
+        }
+
+        private static bool IsUnescaped(char c) =>
+            c >= ' ' && c <= '~' && c is not ('"' or '\\' or '<' or '>' or '&' or '\'' or '+' or '`');
+
+#if NET8_0_OR_GREATER
+        private static readonly SearchValues<char> Unescaped = SearchValues.Create(UnescapedCharacters());
+
+        private static string UnescapedCharacters()
+        {
+            var chars = new StringBuilder();
+            for (char c = ' '; c <= '~'; c++)
+                if (IsUnescaped(c)) chars.Append(c);
+            return chars.ToString();
+        }
+#endif
     }
 }
