@@ -22,8 +22,21 @@ internal static class ConsoleStreams
         if (OperatingSystem.IsWindows()) return;
         var encoding = Console.OutputEncoding; // without a byte order mark on Unix, as Console.Out writes it
         if (encoding.GetPreamble().Length > 0) return;
-        Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), encoding, 16 * 1024, leaveOpen: true) { AutoFlush = true });
+        var output = new StreamWriter(Console.OpenStandardOutput(), encoding, 16 * 1024, leaveOpen: true) { AutoFlush = true };
+        Console.SetOut(output);
+        _out = output;
     }
+
+    private static TextWriter? _out;
+
+    /// <summary>
+    /// Standard output as commands should write it: the writer itself rather than Console.Out, which wraps it in a
+    /// synchronising writer that hides it from a report's flushing and from writing UTF-8 bytes straight through.
+    /// </summary>
+    public static TextWriter Out => _out ?? Console.Out;
+
+    /// <summary>Whether <paramref name="writer"/> is this process's standard output.</summary>
+    public static bool IsStandardOutput(TextWriter writer) => ReferenceEquals(writer, _out) || ReferenceEquals(writer, Console.Out);
 
     /// <summary>Whether <paramref name="reader"/> is this process's standard input (then read as bytes, not text).</summary>
     public static bool IsStandardInput(TextReader reader) => reader is LazyConsoleInput || ReferenceEquals(reader, Console.In);

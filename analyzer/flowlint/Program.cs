@@ -10,7 +10,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ConsoleStreams.UseLargerOutputBuffer();
-        int code = Run(args, ConsoleStreams.In, Console.Out, Console.Error);
+        int code = Run(args, ConsoleStreams.In, ConsoleStreams.Out, Console.Error);
         // For benchmarking the shipped binary's GC settings (bench/README): what the garbage collector did.
         if (Environment.GetEnvironmentVariable("FLOWLINT_GC_STATS") == "1")
         {

@@ -104,6 +104,32 @@ public class CheckCommandTests
         CliRunner.RunIn(empty, "", "check", ".").ExitCode.ShouldBe(2);
     }
 
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes;
+        public override void Write(byte[] buffer, int offset, int count) { Writes++; base.Write(buffer, offset, count); }
+        public override void Write(ReadOnlySpan<byte> buffer) { Writes++; base.Write(buffer); }
+    }
+
+    [TestMethod]
+    public void A_report_to_a_flushing_standard_output_is_written_in_large_pieces_and_whole()
+    {
+        // Standard output flushes after every write: a text report of many findings must not become a system call
+        // per piece, and must come out exactly as it does to any other writer, with the writer flushing again after.
+        var (_, expected, _) = CliRunner.Run("check", "examples/");
+        foreach (var format in new[] { "text", "sarif" })
+        {
+            var (_, other, _) = CliRunner.Run("check", "--format", format, "examples/");
+            var stream = new CountingStream();
+            var output = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 16 * 1024) { AutoFlush = true, NewLine = "\n" };
+            CliRunner.RunTo(output, "check", "--format", format, "examples/");
+            output.AutoFlush.ShouldBeTrue();
+            System.Text.Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(other, format);
+            stream.Writes.ShouldBeLessThanOrEqualTo((int)(stream.Length / (16 * 1024)) + 3, format);
+        }
+        expected.ShouldNotBeEmpty();
+    }
+
     [TestMethod]
     public void Hidden_and_build_folders_are_skipped()
     {

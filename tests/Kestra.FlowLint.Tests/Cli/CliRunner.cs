@@ -11,6 +11,18 @@ internal static class CliRunner
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => RunIn(TestPaths.SolutionFolder, "", args);
 
+    /// <summary>Runs in the solution folder with <paramref name="stdout"/> as standard output.</summary>
+    public static int RunTo(TextWriter stdout, params string[] args)
+    {
+        lock (CurrentDirectoryLock)
+        {
+            string previous = Directory.GetCurrentDirectory();
+            Directory.SetCurrentDirectory(TestPaths.SolutionFolder);
+            try { return Program.Run(args, new StringReader(""), stdout, new StringWriter()); }
+            finally { Directory.SetCurrentDirectory(previous); }
+        }
+    }
+
     public static (int ExitCode, string Stdout, string Stderr) RunIn(string folder, string stdin, params string[] args)
     {
         lock (CurrentDirectoryLock)
