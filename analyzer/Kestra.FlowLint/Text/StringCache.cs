@@ -1,4 +1,6 @@
 using System;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Kestra.FlowLint.Text;
 
@@ -24,12 +26,26 @@ internal sealed class StringCache
     {
         if (length > MaxLength)
             return text.Substring(start, length);
-        uint hash = 2166136261;
-        for (int i = 0; i < length; i++)
-            hash = (hash ^ text[start + i]) * 16777619;
-        ref var slot = ref _slots[hash & (uint)(_slots.Length - 1)];
+        ref var slot = ref _slots[Hash(text.AsSpan(start, length)) & (uint)(_slots.Length - 1)];
         if (slot is { } existing && existing.Length == length && text.AsSpan(start, length).SequenceEqual(existing.AsSpan()))
             return existing;
         return slot = text.Substring(start, length);
+    }
+
+    // Four characters a step (this runs for every key and short value of every file), then mixed so that the
+    // slot's low bits depend on all of them.
+    private static uint Hash(ReadOnlySpan<char> chars)
+    {
+        var bytes = MemoryMarshal.AsBytes(chars);
+        ulong hash = 14695981039346656037UL ^ (ulong)chars.Length;
+        int i = 0;
+        for (; i + 8 <= bytes.Length; i += 8)
+            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(i))) * 1099511628211UL;
+        for (; i < bytes.Length; i += 2)
+            hash = (hash ^ BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(i))) * 1099511628211UL;
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        return (uint)hash;
     }
 }

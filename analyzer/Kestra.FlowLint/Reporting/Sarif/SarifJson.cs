@@ -669,16 +669,21 @@ internal static class SarifJson
         /// </summary>
         internal static long Escaped(ReadOnlySpan<char> text)
         {
+            long total = 0;
 #if NET8_0_OR_GREATER
-            int first = text.IndexOfAnyExcept(Unescaped);
-            if (first < 0) return text.Length;
+            // Runs of plain characters are skipped a vector at a time; quotes and apostrophes are common in messages.
+            while (true)
+            {
+                int next = text.IndexOfAnyExcept(Unescaped);
+                if (next < 0) return total + text.Length;
+                total += next + 6;
+                text = text.Slice(next + 1);
+            }
 #else
-            int first = 0;
-#endif
-            long total = first;
-            for (int i = first; i < text.Length; i++)
-                total += IsUnescaped(text[i]) ? 1 : 6;
+            foreach (char c in text)
+                total += IsUnescaped(c) ? 1 : 6;
             return total;
+#endif
         }
 
         private static bool IsUnescaped(char c) =>
