@@ -115,6 +115,10 @@ if os.path.exists(pp):
                  f"{fmt_time(s)} vs {fmt_time(h['flowlint (JIT)'][1])}", f"**{s / h['flowlint (JIT)'][1]:.0f}×** faster FlowLint"))
     rows.append(("Peer, 200 generated flows: Spectral vs FlowLint NativeAOT (every rule)",
                  f"{fmt_time(s)} vs {fmt_time(h['flowlint (NativeAOT)'][1])}", f"**{s / h['flowlint (NativeAOT)'][1]:.0f}×** faster FlowLint (target ≥ 100×)"))
+    if "flowlint (NativeAOT, KF1001 only)" in h:
+        same = h["flowlint (NativeAOT, KF1001 only)"][1]
+        rows.append(("Peer, the same check: Spectral vs FlowLint NativeAOT with `--select KF1001`",
+                     f"{fmt_time(s)} vs {fmt_time(same)}", f"**{s / same:.0f}×** faster FlowLint"))
 
 print("| measurement | figures | ratio |")
 print("|---|---|---:|")

@@ -6,7 +6,7 @@
 #                  YamlDotNet events, one thread each, then FlowLint on all cores; allocations per input byte
 #   2. scaling     the AOT CLI on 1,000 vs 10,000 generated flows on disk: wall time and peak RSS (/usr/bin/time -v)
 #   3. startup     hyperfine: AOT flowlint, `dotnet flowlint.dll` and the bare AOT YamlDotNet parse of one flow
-#   4. peer        hyperfine: Spectral with a KF1001 ruleset vs FlowLint (JIT and AOT) over 200 generated flows,
+#   4. peer        hyperfine: Spectral with a KF1001 ruleset vs FlowLint (JIT and AOT; AOT also with KF1001 alone) over 200 generated flows,
 #                  and which planted secret-in-log shapes each finds (manifest.tsv of the generator)
 # and prints the table (bench/report.py). Needs: dotnet, node/npm, hyperfine, GNU time, python3 (installed with
 # apt-get when missing and running as root). Takes about 5 minutes after the builds on a 2-core machine; run it idle.
@@ -89,7 +89,8 @@ sp_runs=5; [ "$quick" = 1 ] && sp_runs=1
 hyperfine -N -i --warmup 1 --runs "$sp_runs" --export-json "$work/peer.json" \
   -n "spectral" "$spectral lint -r bench/spectral/kf1001.spectral.yaml -f json -q $work/gen-200/*.yaml" \
   -n "flowlint (JIT)" "dotnet $work/jit/flowlint.dll check $work/gen-200 --format sarif --fail-on none" \
-  -n "flowlint (NativeAOT)" "$aot check $work/gen-200 --format sarif --fail-on none" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
+  -n "flowlint (NativeAOT)" "$aot check $work/gen-200 --format sarif --fail-on none" \
+  -n "flowlint (NativeAOT, KF1001 only)" "$aot check $work/gen-200 --format sarif --fail-on none --select KF1001" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
 "$spectral" lint -r bench/spectral/kf1001.spectral.yaml -f json -q -o "$work/spectral-findings.json" "$work"/gen-200/*.yaml >/dev/null 2>&1 || true
 "$aot" check "$work/gen-200" --format msbuild --select KF1001 --fail-on none >"$work/flowlint-findings.txt" 2>/dev/null
 
