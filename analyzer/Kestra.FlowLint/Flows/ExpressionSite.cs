@@ -95,7 +95,32 @@ public sealed class ExpressionSite
     public bool IsRendered { get; }
 
     /// <summary>The parsed template; null when the value holds no `{{`, `{%` or `{#`.</summary>
-    public PebbleTemplate? Template { get; internal set; }
+    /// <summary>
+    /// The value parsed as Pebble, or null when it holds no <c>{{</c>, <c>{%</c> or <c>{#</c>. Parsed when first read:
+    /// a run with rules turned off (<c>--select</c>, configuration) never parses the values none of its rules reads.
+    /// </summary>
+    public PebbleTemplate? Template
+    {
+        get
+        {
+            var state = _template;
+            if (state is PebbleTemplate parsed || state is null) return (PebbleTemplate?)state;
+            var template = PebbleParser.Parse(Scalar.Value, Flow.PebbleOptions);
+            // A model is analysed on one thread; should two read it at once, both get the template published first.
+            return System.Threading.Interlocked.CompareExchange(ref _template, template, state) == state ? template : (PebbleTemplate)_template!;
+        }
+    }
+
+    /// <summary>Whether the value holds a template (<see cref="Template"/> is then not null), known without parsing it.</summary>
+    public bool HasTemplate
+    {
+        get => _template is not null;
+        internal set => _template = value ? (_template ?? NotParsed) : null;
+    }
+
+    // Null (no template), NotParsed, or the parsed template.
+    private object? _template;
+    private static readonly object NotParsed = new();
 
     /// <summary>Cache for <see cref="SecretFlow.Analyze"/>.</summary>
     internal System.Collections.Generic.IReadOnlyList<SecretUse>? SecretUses { get; set; }

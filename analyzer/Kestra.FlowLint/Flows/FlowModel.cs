@@ -33,6 +33,9 @@ public sealed class FlowDocument
     public SourceText Text { get; }
     public YamlStream Stream { get; }
     public YamlDocument Document { get; }
+
+    /// <summary>How the flow's values are parsed as Pebble (when a rule first reads one, see <see cref="ExpressionSite.Template"/>).</summary>
+    internal Pebble.PebbleParseOptions? PebbleOptions { get; set; }
     public YamlMapping Root { get; }
 
     public string? Id { get; internal set; }

@@ -18,14 +18,12 @@ public sealed class FlowModelBuilder
     private readonly List<FlowTask> _allTasks = new();
     private readonly List<ExpressionSite> _values;
     private readonly List<ExpressionSite> _expressions;
-    private readonly PebbleParseOptions? _pebbleOptions;
     private int _aliasBudget;
 
-    private FlowModelBuilder(FlowDocument flow, int aliasBudget, PebbleParseOptions? pebbleOptions)
+    private FlowModelBuilder(FlowDocument flow, int aliasBudget)
     {
         _flow = flow;
         _aliasBudget = aliasBudget;
-        _pebbleOptions = pebbleOptions;
         // About half the nodes are values (the others keys and collections): sized once rather than grown through
         // every power of two, for the lists every flow's analysis reads.
         int values = Math.Min(Math.Max(flow.Root.ExpandedSize / 2, 4), 4096);
@@ -36,8 +34,8 @@ public sealed class FlowModelBuilder
     public static FlowDocument Build(SourceText text, YamlStream stream, YamlDocument document, int maxAliasExpansion = 100_000, PebbleParseOptions? pebbleOptions = null)
     {
         var root = document.Root as YamlMapping ?? throw new ArgumentException("A flow's root must be a mapping.", nameof(document));
-        var flow = new FlowDocument(text, stream, document, root);
-        new FlowModelBuilder(flow, maxAliasExpansion, pebbleOptions).Walk();
+        var flow = new FlowDocument(text, stream, document, root) { PebbleOptions = pebbleOptions };
+        new FlowModelBuilder(flow, maxAliasExpansion).Walk();
         return flow;
     }
 
@@ -436,7 +434,7 @@ public sealed class FlowModelBuilder
         _values.Add(site);
         if (PebbleParser.MayContainTemplate(scalar.Value.AsSpan()))
         {
-            site.Template = PebbleParser.Parse(scalar.Value, _pebbleOptions);
+            site.HasTemplate = true;
             _expressions.Add(site);
         }
     }

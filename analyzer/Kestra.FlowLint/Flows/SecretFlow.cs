@@ -400,11 +400,14 @@ public static class SecretFlow
         var pending = new Stack<string>();
         foreach (var site in flow.ExpressionSites)
         {
-            if (site.Template is null) continue;
+            if (!site.HasTemplate) continue;
             bool isVariable = site.OwnerKind == SiteOwnerKind.Variable;
-            string? variable = isVariable ? VariableName(site.RelativePath) : null;
             if (!isVariable && !site.IsRendered) continue;
-            foreach (var node in site.Template.DescendantNodes())
+            // Outside the variables only render() calls count here, and a call names its function in the text: the
+            // other values need not be parsed for this (a run with few rules on may never parse them).
+            if (!isVariable && !NamesAny(site.Value, SecretKnowledge.RenderFunctions)) continue;
+            string? variable = isVariable ? VariableName(site.RelativePath) : null;
+            foreach (var node in site.Template!.DescendantNodes())
             {
                 switch (node)
                 {
@@ -465,6 +468,13 @@ public static class SecretFlow
     }
 
     private static readonly char[] PathSeparators = { '.', '[' };
+
+    private static bool NamesAny(string text, IReadOnlyList<string> names)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (text.IndexOf(names[i], StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
 
     private static bool Contains(IReadOnlyList<string> list, string name)
     {

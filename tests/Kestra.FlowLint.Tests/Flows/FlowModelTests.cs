@@ -192,5 +192,26 @@ public class FlowModelTests
         flow.Values.Count.ShouldBeLessThan(20_000);
     }
 
+    [TestMethod]
+    public void Templates_are_known_without_parsing_and_parsed_once_when_read()
+    {
+        var flow = FlowTestHelper.Flow(NestedFlow);
+        var plain = Site(flow, "tasks[0].then[0].cases.A[0].message");
+        plain.HasTemplate.ShouldBeFalse();
+        plain.Template.ShouldBeNull();
+        flow.ExpressionSites.ShouldAllBe(s => s.HasTemplate);
+        flow.Values.Where(s => s.HasTemplate).ShouldBe(flow.ExpressionSites);
+
+        // Read from many threads at once, a fresh model's value yields one template, the same as parsing it alone.
+        var fresh = FlowTestHelper.Flow(NestedFlow);
+        var site = Site(fresh, "variables.greeting");
+        var seen = new System.Collections.Concurrent.ConcurrentBag<Kestra.FlowLint.Pebble.PebbleTemplate?>();
+        System.Threading.Tasks.Parallel.For(0, 16, _ => seen.Add(site.Template));
+        seen.Distinct().Count().ShouldBe(1);
+        site.Template.ShouldBeSameAs(seen.First());
+        site.Template!.DescendantNodes().Select(n => n.GetType().Name)
+            .ShouldBe(Kestra.FlowLint.Pebble.PebbleParser.Parse(site.Value).DescendantNodes().Select(n => n.GetType().Name));
+    }
+
     private static ExpressionSite Site(FlowDocument flow, string path) => flow.Values.Single(v => v.PropertyPath == path);
 }
