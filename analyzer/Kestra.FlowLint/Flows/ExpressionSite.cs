@@ -94,7 +94,6 @@ public sealed class ExpressionSite
     /// <summary>Whether Kestra renders this value with Pebble (ids, types and descriptions are never rendered).</summary>
     public bool IsRendered { get; }
 
-    /// <summary>The parsed template; null when the value holds no `{{`, `{%` or `{#`.</summary>
     /// <summary>
     /// The value parsed as Pebble, or null when it holds no <c>{{</c>, <c>{%</c> or <c>{#</c>. Parsed when first read:
     /// a run with rules turned off (<c>--select</c>, configuration) never parses the values none of its rules reads.
