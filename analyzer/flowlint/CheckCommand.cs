@@ -164,7 +164,7 @@ internal static class CheckCommand
         // workers costs about as much as linting a flow.
         if (files.Count == 1) AnalyzeFile(0);
         else Parallel.For(0, files.Count, AnalyzeFile);
-        if (Environment.GetEnvironmentVariable("FLOWLINT_GC_STATS") == "1")
+        if (Program.PrintsGcStats)
             stderr.WriteLine($"flowlint: gc: live after analysis {GC.GetTotalMemory(forceFullCollection: true) / 1e6:F1} MB");
 
         var all = new List<FileAnalysisResult>(results);

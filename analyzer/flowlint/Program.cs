@@ -12,7 +12,7 @@ public static class Program
         ConsoleStreams.UseLargerOutputBuffer();
         int code = Run(args, ConsoleStreams.In, ConsoleStreams.Out, Console.Error);
         // For benchmarking the shipped binary's GC settings (bench/README): what the garbage collector did.
-        if (Environment.GetEnvironmentVariable("FLOWLINT_GC_STATS") == "1")
+        if (PrintsGcStats)
         {
             Console.Error.WriteLine($"flowlint: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections of gen 0/1/2, " +
                 $"{GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms paused, {GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated; " +
@@ -21,6 +21,9 @@ public static class Program
         }
         return code;
     }
+
+    /// <summary>FLOWLINT_GC_STATS=1: garbage collection figures on standard error (README "Benchmarks").</summary>
+    internal static bool PrintsGcStats => Environment.GetEnvironmentVariable("FLOWLINT_GC_STATS") == "1";
 
     /// <summary>The whole command line, with its streams passed in so tests can run it in-process.</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
