@@ -69,10 +69,11 @@ public class SarifJsonTests
     {
         // A log of ordinary findings (ASCII messages, paths, snippets) must be known to fit well before GitHub's
         // limit, or the writer compresses it only to check; escapes are still counted in full.
-        var run = new SarifRun();
+        var results = new List<SarifResult>();
+        var run = new SarifRun { Results = results };
         for (int i = 0; i < 2000; i++)
         {
-            run.Results.Add(new SarifResult
+            results.Add(new SarifResult
             {
                 RuleId = "KF1014",
                 RuleIndex = 13,
@@ -159,11 +160,12 @@ public class SarifJsonTests
         }
         for (int round = 0; round < 300; round++)
         {
-            var run = new SarifRun { ColumnKind = Text() };
-            int results = random.Next(0, 4);
-            for (int i = 0; i < results; i++)
+            var results = new List<SarifResult>();
+            var run = new SarifRun { ColumnKind = Text(), Results = results };
+            int count = random.Next(0, 4);
+            for (int i = 0; i < count; i++)
             {
-                run.Results.Add(new SarifResult
+                results.Add(new SarifResult
                 {
                     RuleId = Text(),
                     RuleIndex = random.Next(-5, 100_000),

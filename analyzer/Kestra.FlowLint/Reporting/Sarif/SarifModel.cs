@@ -24,7 +24,8 @@ internal sealed class SarifRun
     public SarifRunAutomationDetails? AutomationDetails { get; init; }
     public Dictionary<string, SarifArtifactLocation>? OriginalUriBaseIds { get; init; }
     public string ColumnKind { get; init; } = "utf16CodeUnits";
-    public List<SarifResult> Results { get; set; } = new();
+    /// <summary>Read once by the size bound and once by the writer; the report's results are made as they are read.</summary>
+    public IReadOnlyList<SarifResult> Results { get; set; } = Array.Empty<SarifResult>();
 }
 
 internal sealed class SarifTool
