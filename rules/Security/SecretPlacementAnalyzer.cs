@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Kestra.FlowLint.Analysis;
 using Kestra.FlowLint.Flows;
+using Kestra.FlowLint.Text;
 
 namespace Kestra.FlowLint.Rules.Security;
 
@@ -42,7 +43,13 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
 
     public override IReadOnlyList<DiagnosticDescriptor> SupportedDiagnostics { get; } = new[] { Rule };
 
-    private sealed record SecretRead(string Key, string Display, string Namespace, Location Location, string OwnerPath);
+    // A large run holds tens of thousands of reads until its end: each is kept as a small value, its location
+    // and message made only for the reads that are reported (the display is the key's `secret('…')`).
+    private readonly record struct SecretRead(string Key, string Namespace, SourceText Text, TextSpan Span, string OwnerPath)
+    {
+        public string Path => Text.Path;
+        public Location Location => new(Text, Span);
+    }
 
     public override void Initialize(AnalysisContext context) => context.RegisterRunStartAction(start =>
     {
@@ -65,7 +72,7 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
             {
                 // An explicit namespace argument already says where the secret lives.
                 if (use.Origin != SecretOrigin.SecretFunction || use.Name is not { } key || use.NamespaceArgument is not null) continue;
-                var read = new SecretRead(key, use.Display, ns, new Location(context.Text, site.MapToSource(use.Span)), site.OwnerPath);
+                var read = new SecretRead(key, ns, context.Text, site.MapToSource(use.Span), site.OwnerPath);
                 lock (reads) reads.Add(read);
             }
         });
@@ -90,14 +97,13 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
                     : "they have no common parent, so one shared value would be shared across unrelated namespaces: store a copy in each, or keep it in a dedicated namespace and read it with `secret(…, namespace=…)`";
                 string listed = List(namespaces);
                 // Every use of a key carries the same message (a repository can have thousands): format it once.
-                var messages = new Dictionary<string, Diagnostic>(StringComparer.Ordinal);
+                Diagnostic? first = null;
                 foreach (var read in group)
                 {
-                    if (!messages.TryGetValue(read.Display, out var first))
+                    if (first is null)
                     {
                         first = Diagnostic.Create(Rule, read.Location, read.OwnerPath, null, null,
-                            read.Display, namespaces.Count.ToString(CultureInfo.InvariantCulture), listed, advice);
-                        messages.Add(read.Display, first);
+                            "secret('" + read.Key + "')", namespaces.Count.ToString(CultureInfo.InvariantCulture), listed, advice);
                         end.ReportDiagnostic(first);
                         continue;
                     }
@@ -113,9 +119,9 @@ public sealed class SecretPlacementAnalyzer : FlowAnalyzer
         // A large run has tens of thousands of reads, and comparing their strings in a sort was a visible part of
         // it: each read gets the ordinal rank of its key and of its path, and the ranks are sorted as numbers.
         var keys = OrdinalRanks.Of(reads, read => read.Key, out _);
-        var paths = OrdinalRanks.Of(reads, read => read.Location.Path, out _);
+        var paths = OrdinalRanks.Of(reads, read => read.Path, out _);
         var order = new (int Key, int Path, int Start, int Index)[reads.Count];
-        for (int i = 0; i < order.Length; i++) order[i] = (keys[i], paths[i], reads[i].Location.Span.Start, i);
+        for (int i = 0; i < order.Length; i++) order[i] = (keys[i], paths[i], reads[i].Span.Start, i);
         Array.Sort(order);
         for (int i = 0; i < order.Length;)
         {
