@@ -45,7 +45,9 @@ public sealed class Diagnostic
         string message = messageArgs is { Length: > 0 }
             ? string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, messageArgs)
             : descriptor.MessageFormat;
-        return new Diagnostic(descriptor, location, descriptor.DefaultSeverity, message, ownerPath ?? string.Empty,
+        // Findings live until the report, and most repeat another file's message and owner path word for word.
+        var strings = StringCache.Current;
+        return new Diagnostic(descriptor, location, descriptor.DefaultSeverity, strings.Share(message), ownerPath is null ? string.Empty : strings.Share(ownerPath),
             fixes ?? Array.Empty<CodeFix>(), properties ?? NoProperties, false, null, SuppressionKind.None);
     }
 
@@ -75,7 +77,7 @@ public sealed class Diagnostic
 
     /// <summary>The same finding (rule, message, severity) at another place: a rule reporting one message many times shares it.</summary>
     public Diagnostic At(Location location, string ownerPath) =>
-        new(Descriptor, location, Severity, Message, ownerPath, Array.Empty<CodeFix>(), Properties, IsSuppressed, SuppressionJustification, SuppressionKind);
+        new(Descriptor, location, Severity, Message, StringCache.Current.Share(ownerPath), Array.Empty<CodeFix>(), Properties, IsSuppressed, SuppressionJustification, SuppressionKind);
 
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
         severity == Severity ? this : new Diagnostic(Descriptor, Location, severity, Message, OwnerPath, Fixes, Properties, IsSuppressed, SuppressionJustification, SuppressionKind);

@@ -89,7 +89,8 @@ public sealed class ExpressionSite
     internal bool TryGetLastKey(out string? key) => _paths.TryGetLastKey(out key);
 
     /// <summary>A stable description of the owner and property, independent of line numbers (for fingerprints).</summary>
-    public string OwnerPath => (_joined ??= new JoinedPaths()).Owner ??= _paths.Owner;
+    // Shared with other files' sites of the same path: cross-file rules keep it until the run ends.
+    public string OwnerPath => (_joined ??= new JoinedPaths()).Owner ??= StringCache.Current.Share(_paths.Owner);
 
     /// <summary>Whether Kestra renders this value with Pebble (ids, types and descriptions are never rendered).</summary>
     public bool IsRendered { get; }

@@ -35,6 +35,31 @@ public class AnalysisDriverTests
         second.ShouldContain(d => d.Id == "KF1001");
     }
 
+    [TestMethod]
+    public void Findings_of_different_files_share_equal_messages_and_owner_paths_and_keep_their_own_text()
+    {
+        // A run keeps every finding until its report: a message repeated file after file must be one string.
+        var driver = new AnalysisDriver(RuleCatalog.CreateAnalyzers());
+        var first = driver.AnalyzeText(new SourceText(Flow, "a.yaml")).Diagnostics.Single(d => d.Id == "KF1001");
+        var second = driver.AnalyzeText(new SourceText(Flow.Replace("hi", "hello"), "b.yaml")).Diagnostics.Single(d => d.Id == "KF1001");
+        second.Message.ShouldBe(first.Message);
+        ReferenceEquals(first.Message, second.Message).ShouldBeTrue();
+        ReferenceEquals(first.OwnerPath, second.OwnerPath).ShouldBeTrue();
+        first.OwnerPath.ShouldBe("tasks:a/message");
+
+        var other = driver.AnalyzeText(new SourceText(Flow.Replace("secret('A')", "secret('B')"), "c.yaml")).Diagnostics.Single(d => d.Id == "KF1001");
+        other.Message.ShouldContain("secret('B')");
+        other.Message.ShouldNotBe(first.Message);
+
+        // More distinct texts than the cache has slots: each still reads back as made.
+        var cache = StringCache.Current;
+        var texts = Enumerable.Range(0, 5000).Select(i => $"message number {i} of many").ToList();
+        foreach (var text in texts) cache.Share(text);
+        for (int i = 0; i < texts.Count; i++) cache.Share(new string(texts[i].ToCharArray())).ShouldBe(texts[i]);
+        var huge = new string('x', 5000);
+        ReferenceEquals(cache.Share(huge), huge).ShouldBeTrue();
+    }
+
     /// <summary>A test-only rule whose run start is slow and whose configuration action is slower.</summary>
     private sealed class SlowStartAnalyzer : FlowAnalyzer
     {
