@@ -10,7 +10,8 @@ public readonly struct TextEdit
     public TextEdit(TextSpan span, string newText)
     {
         Span = span;
-        NewText = newText ?? string.Empty;
+        // Kept with the finding until the report; the same replacement comes back file after file.
+        NewText = newText is null ? string.Empty : StringCache.Current.Share(newText);
     }
 
     public TextSpan Span { get; }
@@ -25,7 +26,7 @@ public sealed class CodeFix
 {
     public CodeFix(string title, IReadOnlyList<TextEdit> edits, bool isSafe = true)
     {
-        Title = title;
+        Title = StringCache.Current.Share(title);
         Edits = edits ?? Array.Empty<TextEdit>();
         IsSafe = isSafe;
     }

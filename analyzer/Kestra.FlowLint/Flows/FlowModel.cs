@@ -151,7 +151,7 @@ public abstract class FlowListItem
 
     // Rules read an item's owner path for every finding and every value site below it: built once, after the model.
     private string? _ownerPath;
-    private protected string OwnerPathOf(string kind, string? name) => _ownerPath ??= kind + (name ?? PropertyPath);
+    private protected string OwnerPathOf(string kind, string? name) => _ownerPath ??= StringCache.Current.Share(kind + (name ?? PropertyPath));
 }
 
 public sealed class FlowTrigger : FlowListItem

@@ -12,7 +12,10 @@ namespace Kestra.FlowLint.Text;
 /// </summary>
 public sealed class SourceText
 {
-    private readonly int[] _lineStarts;
+    // Null while the text is released: the line index is then held packed (see PackLineStarts).
+    private int[]? _lineStarts;
+    private byte[]? _packedLineLengths;
+    private readonly int _lineCount;
     private readonly int _length;
     private string? _text;
     // Set while the text is released (see Release): how to read it again, and what it must be.
@@ -26,6 +29,7 @@ public sealed class SourceText
         _length = text.Length;
         Path = path ?? string.Empty;
         _lineStarts = ComputeLineStarts(text);
+        _lineCount = _lineStarts.Length;
     }
 
     public string Text => _text ?? Reload();
@@ -71,6 +75,7 @@ public sealed class SourceText
             _releasedHash = _text.GetHashCode();
             _reload = reload ?? throw new ArgumentNullException(nameof(reload));
             _text = null;
+            PackLineStarts();
         }
     }
 
@@ -106,10 +111,72 @@ public sealed class SourceText
     private string Blank()
     {
         var chars = new char[_length];
+        var starts = LineStarts;
         for (int i = 0; i < chars.Length; i++) chars[i] = ' ';
-        for (int line = 1; line < _lineStarts.Length; line++)
-            if (_lineStarts[line] - 1 < chars.Length) chars[_lineStarts[line] - 1] = '\n';
+        for (int line = 1; line < _lineCount; line++)
+            if (starts[line] - 1 < chars.Length) chars[starts[line] - 1] = '\n';
         return new string(chars);
+    }
+
+    // The line index of a released text, as line lengths of seven bits a byte: a line is short, so a byte or
+    // two instead of four, and the index is most of what a run keeps of a file it has let go of (a 10,000-flow
+    // run held 5 MB of them). Files of very many lines keep theirs unpacked, so no read costs more than a small
+    // file's unpacking.
+    private const int MaxPackedLines = 1 << 16;
+
+    private void PackLineStarts()
+    {
+        if (_lineStarts is not { } starts || _lineCount > MaxPackedLines) return;
+        int bytes = 0;
+        for (int line = 1; line < _lineCount; line++)
+            for (uint length = (uint)(starts[line] - starts[line - 1]); ; length >>= 7)
+            {
+                bytes++;
+                if (length < 0x80) break;
+            }
+        var packed = new byte[bytes];
+        int at = 0;
+        for (int line = 1; line < _lineCount; line++)
+        {
+            uint length = (uint)(starts[line] - starts[line - 1]);
+            for (; length >= 0x80; length >>= 7) packed[at++] = (byte)(length | 0x80);
+            packed[at++] = (byte)length;
+        }
+        // Published before the unpacked index goes: a reader that sees no index finds the packed one.
+        Volatile.Write(ref _packedLineLengths, packed);
+        Volatile.Write(ref _lineStarts, null);
+    }
+
+    // The last released text this thread unpacked (reports and run-end rules ask about one file many times).
+    [ThreadStatic] private static SourceText? t_unpackedFor;
+    [ThreadStatic] private static int[]? t_unpacked;
+
+    /// <summary>The line starts; only the first <see cref="_lineCount"/> entries are this text's.</summary>
+    private int[] LineStarts => Volatile.Read(ref _lineStarts) ?? Unpacked();
+
+    private int[] Unpacked()
+    {
+        if (ReferenceEquals(t_unpackedFor, this)) return t_unpacked!;
+        var packed = Volatile.Read(ref _packedLineLengths)!;
+        var starts = t_unpacked is { } buffer && buffer.Length >= _lineCount ? buffer : new int[Math.Max(_lineCount, 256)];
+        starts[0] = 0;
+        int at = 0, offset = 0;
+        for (int line = 1; line < _lineCount; line++)
+        {
+            int length = 0, shift = 0;
+            byte b;
+            do
+            {
+                b = packed[at++];
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+            } while (b >= 0x80);
+            offset += length;
+            starts[line] = offset;
+        }
+        t_unpacked = starts;
+        t_unpackedFor = this;
+        return starts;
     }
 
     /// <summary>Cache for the inline-suppression pre-check, so a released text is not read again just for it.</summary>
@@ -118,27 +185,28 @@ public sealed class SourceText
         get => _mayContainDirectives;
         set => _mayContainDirectives = value;
     }
-    public int LineCount => _lineStarts.Length;
+    public int LineCount => _lineCount;
 
     public char this[int index] => Text[index];
 
-    public int GetLineStart(int line) => _lineStarts[line];
+    public int GetLineStart(int line) => (uint)line < (uint)_lineCount ? LineStarts[line] : throw new ArgumentOutOfRangeException(nameof(line));
 
     /// <summary>End of the line's content, before its line break.</summary>
     public int GetLineEnd(int line)
     {
-        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
-        if (end > _lineStarts[line] && end <= Text.Length && line + 1 < _lineStarts.Length)
+        int start = GetLineStart(line);
+        int end = line + 1 < _lineCount ? LineStarts[line + 1] : Text.Length;
+        if (end > start && end <= Text.Length && line + 1 < _lineCount)
         {
             if (Text[end - 1] == '\n') end--;
-            if (end > _lineStarts[line] && Text[end - 1] == '\r') end--;
+            if (end > start && Text[end - 1] == '\r') end--;
         }
         return end;
     }
 
     public ReadOnlySpan<char> GetLineText(int line)
     {
-        int start = _lineStarts[line];
+        int start = GetLineStart(line);
         return Text.AsSpan(start, GetLineEnd(line) - start);
     }
 
@@ -146,7 +214,7 @@ public sealed class SourceText
     {
         if (offset < 0) offset = 0;
         if (offset > _length) offset = _length;
-        int index = Array.BinarySearch(_lineStarts, offset);
+        int index = Array.BinarySearch(LineStarts, 0, _lineCount, offset);
         return index >= 0 ? index : ~index - 1;
     }
 
@@ -154,8 +222,10 @@ public sealed class SourceText
     {
         if (offset > _length) offset = _length;
         if (offset < 0) offset = 0;
-        int line = GetLineFromOffset(offset);
-        return new LinePosition(line, offset - _lineStarts[line]);
+        var starts = LineStarts;
+        int index = Array.BinarySearch(starts, 0, _lineCount, offset);
+        int line = index >= 0 ? index : ~index - 1;
+        return new LinePosition(line, offset - starts[line]);
     }
 
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
@@ -165,8 +235,8 @@ public sealed class SourceText
     public int GetOffset(LinePosition position)
     {
         if (position.Line < 0) return 0;
-        if (position.Line >= _lineStarts.Length) return _length;
-        int start = _lineStarts[position.Line];
+        if (position.Line >= _lineCount) return _length;
+        int start = LineStarts[position.Line];
         int end = GetLineEnd(position.Line);
         return Math.Min(start + Math.Max(0, position.Character), end);
     }

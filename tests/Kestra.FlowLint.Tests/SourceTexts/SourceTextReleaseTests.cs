@@ -53,6 +53,56 @@ public class SourceTextReleaseTests
     }
 
     [TestMethod]
+    public void A_released_text_answers_every_position_as_before_release()
+    {
+        // Line lengths that take one, two and three bytes packed, every kind of line break, an empty last line,
+        // and texts read in turn on one thread (the unpacked index is kept for one text at a time).
+        var random = new Random(7);
+        string[] breaks = { "\n", "\r\n", "\r" };
+        var texts = new List<(SourceText Released, SourceText Kept)>();
+        foreach (int lines in new[] { 1, 2, 3, 130, 700 })
+        {
+            var builder = new System.Text.StringBuilder();
+            for (int line = 0; line < lines; line++)
+            {
+                int length = random.Next(10) switch { 0 => 200, 1 => 20_000, 2 => 0, _ => random.Next(1, 90) };
+                builder.Append('x', length).Append(breaks[random.Next(breaks.Length)]);
+            }
+            string content = builder.ToString();
+            var released = new SourceText(content, $"f{lines}.yaml");
+            released.Release(() => content);
+            texts.Add((released, new SourceText(content)));
+        }
+        texts.Add((Released(""), new SourceText("")));
+        for (int round = 0; round < 2; round++)
+        {
+            foreach (var (released, kept) in texts)
+            {
+                released.LineCount.ShouldBe(kept.LineCount);
+                for (int line = 0; line < kept.LineCount; line++)
+                {
+                    released.GetLineStart(line).ShouldBe(kept.GetLineStart(line));
+                    released.GetLineEnd(line).ShouldBe(kept.GetLineEnd(line));
+                }
+                for (int offset = -1; offset <= kept.Length + 1; offset += 1 + random.Next(97))
+                {
+                    released.GetLinePosition(offset).ShouldBe(kept.GetLinePosition(offset));
+                    released.GetLineFromOffset(offset).ShouldBe(kept.GetLineFromOffset(offset));
+                }
+                released.GetOffset(new LinePosition(kept.LineCount - 1, 5)).ShouldBe(kept.GetOffset(new LinePosition(kept.LineCount - 1, 5)));
+                Should.Throw<ArgumentOutOfRangeException>(() => released.GetLineStart(kept.LineCount));
+            }
+        }
+
+        static SourceText Released(string content)
+        {
+            var text = new SourceText(content, "empty.yaml");
+            text.Release(() => content);
+            return text;
+        }
+    }
+
+    [TestMethod]
     public void ChangedFileReadsAsBlanksWithTheSameLineStarts()
     {
         var text = new SourceText(Flow, "flow.yaml");
