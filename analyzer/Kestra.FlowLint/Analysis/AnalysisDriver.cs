@@ -14,7 +14,9 @@ public sealed class FileAnalysisResult
     {
         Path = path;
         Text = text;
-        Diagnostics = diagnostics;
+        // A run holds every file's result until its report: no list object, no spare capacity.
+        Diagnostics = diagnostics.Count == 0 ? Array.Empty<Diagnostic>()
+            : diagnostics is List<Diagnostic> list ? list.ToArray() : diagnostics;
         FlowCount = flows;
         ConfigurationCount = configurations;
         SkippedDocumentCount = skippedDocuments;

@@ -18,6 +18,7 @@ public sealed class ConfiguredRun
     private readonly FindingsPostProcessor _postProcessor;
     private readonly Dictionary<FlowLintConfiguration, AnalysisDriver> _drivers = new();
     private readonly Dictionary<string, RulePolicy> _policies = new(StringComparer.Ordinal);
+    private readonly Dictionary<FlowLintConfiguration, RulePolicy> _policyOf = new();
 
     /// <param name="catalogue">Every descriptor (engine and rules).</param>
     /// <param name="createAnalyzers">Creates the rules' analyzers (fresh ones for each driver).</param>
@@ -45,7 +46,8 @@ public sealed class ConfiguredRun
     public AnalysisDriver DriverFor(string fullPath, string reportedPath)
     {
         var configuration = _resolver.ForFile(fullPath);
-        var policy = new RulePolicy(configuration, Selection);
+        // One policy per configuration, however many files share it (a run keeps them until post-processing).
+        if (!_policyOf.TryGetValue(configuration, out var policy)) _policyOf.Add(configuration, policy = new RulePolicy(configuration, Selection));
         _policies[reportedPath] = policy;
         if (!_drivers.TryGetValue(configuration, out var driver))
             _drivers.Add(configuration, driver = new AnalysisDriver(policy.Filter(_createAnalyzers()), configuration.ToAnalyzerOptions()));

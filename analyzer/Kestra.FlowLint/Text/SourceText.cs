@@ -61,16 +61,23 @@ public sealed class SourceText
             if (_text is null) return;
             if (keep is not null)
             {
-                Dictionary<TextSpan, string>? kept = null;
+                var spans = new List<TextSpan>();
                 foreach (var span in keep)
+                    if (span.Length > 0 && span.Length <= MaxKeptSpanLength && span.End <= _text.Length) spans.Add(span);
+                if (spans.Count > 0)
                 {
-                    if (span.Length == 0 || span.Length > MaxKeptSpanLength || span.End > _text.Length) continue;
-                    kept ??= new Dictionary<TextSpan, string>();
-                    // Short flagged texts (`secret('API_TOKEN')`) repeat across files: one string each per thread.
-                    if (!kept.ContainsKey(span)) kept.Add(span, StringCache.Current.Get(_text, span.Start, span.Length));
+                    // Sorted and searched rather than hashed: a table per file cost more than the texts it kept.
+                    spans.Sort();
+                    var kept = new List<KeptSpan>(spans.Count);
+                    foreach (var span in spans)
+                    {
+                        if (kept.Count > 0 && kept[kept.Count - 1].Span.Equals(span)) continue;
+                        // Short flagged texts (`secret('API_TOKEN')`) repeat across files: one string each per thread.
+                        kept.Add(new KeptSpan(span, StringCache.Current.Get(_text, span.Start, span.Length)));
+                    }
+                    // Complete before it is published: reports read it without the lock.
+                    Volatile.Write(ref _kept, kept.ToArray());
                 }
-                // Complete before it is published: reports read it without the lock.
-                Volatile.Write(ref _kept, kept);
             }
             _releasedHash = _text.GetHashCode();
             _reload = reload ?? throw new ArgumentNullException(nameof(reload));
@@ -83,7 +90,33 @@ public sealed class SourceText
     public const int MaxKeptSpanLength = 1000;
 
     // The texts of the spans kept at release, read without the file.
-    private Dictionary<TextSpan, string>? _kept;
+    private KeptSpan[]? _kept;
+
+    private readonly struct KeptSpan
+    {
+        public KeptSpan(TextSpan span, string text)
+        {
+            Span = span;
+            Text = text;
+        }
+
+        public TextSpan Span { get; }
+        public string Text { get; }
+    }
+
+    private static string? Find(KeptSpan[] kept, TextSpan span)
+    {
+        int low = 0, high = kept.Length - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            int order = kept[middle].Span.CompareTo(span);
+            if (order == 0) return kept[middle].Text;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
 
     private static readonly object ReloadGate = new();
     private static readonly SourceText?[] Reloaded = new SourceText?[4];
@@ -244,7 +277,7 @@ public sealed class SourceText
     public string ToString(TextSpan span)
     {
         // A kept span is the text as it was analysed, even if the file changed since.
-        if (Volatile.Read(ref _kept) is { } kept && kept.TryGetValue(span, out var text)) return text;
+        if (Volatile.Read(ref _kept) is { } kept && Find(kept, span) is { } text) return text;
         return Text.Substring(span.Start, span.Length);
     }
 
