@@ -4,7 +4,8 @@
 # (bench/spectral, pinned by its package-lock.json), writes generated flows to a temporary folder, then measures:
 #   1. throughput  BenchmarkDotNet FullLintBenchmarks: corpus and 10,000 generated flows, full lint + SARIF vs bare
 #                  YamlDotNet events, one thread each, then FlowLint on all cores; allocations per input byte
-#   2. scaling     the AOT CLI on 1,000 vs 10,000 generated flows on disk: wall time and peak RSS (/usr/bin/time -v)
+#   2. scaling     the AOT CLI on 1,000 vs 10,000 generated flows on disk: wall time and peak RSS (/usr/bin/time -v),
+#                  every rule and `--select KF1001` (few findings: what is held per file)
 #   3. startup     hyperfine: AOT flowlint, `dotnet flowlint.dll` and the bare AOT YamlDotNet parse of one flow
 #   4. peer        hyperfine: Spectral with a KF1001 ruleset vs FlowLint (JIT and AOT; AOT also with KF1001 alone) over 200 generated flows,
 #                  and which planted secret-in-log shapes each finds (manifest.tsv of the generator)
@@ -68,7 +69,9 @@ log "2. scaling (AOT CLI, 1,000 vs 10,000 flows)"
 runs=3; [ "$quick" = 1 ] && runs=1
 for n in 1000 10000; do
   for r in $(seq "$runs"); do
-    /usr/bin/time -v -o "$work/time-$n-$r.txt" "$aot" check "$work/gen-$n" --format sarif -o /dev/null --fail-on none 2>/dev/null
+    /usr/bin/time -v -o "$work/time-$n-$r.txt" "$aot" check "$work/gen-$n" --format sarif -o /dev/null --fail-on none 2>"$work/summary-$n.txt"
+    # What a run holds per file, apart from findings: one rule, whose findings are the 1-in-5 planted leaks.
+    /usr/bin/time -v -o "$work/time-kf1001-$n-$r.txt" "$aot" check "$work/gen-$n" --select KF1001 --format sarif -o /dev/null --fail-on none 2>"$work/summary-kf1001-$n.txt"
   done
 done
 

@@ -241,7 +241,7 @@ public sealed class SarifReportWriter : IReportWriter
 
     /// <summary>
     /// The results to write, each made when the size bound or the writer reaches it and dropped after: held as
-    /// objects, a large run's 25,000 results took about 30 MB while the log was written, a third of the run's peak.
+    /// objects, a large run's 25,000 results took about 30 MB while the log was written, nearly a quarter of its peak.
     /// Making each twice (bound, then write) costs less than first touching that memory.
     /// </summary>
     private sealed class ResultsOnDemand : IReadOnlyList<SarifResult>
