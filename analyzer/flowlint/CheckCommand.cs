@@ -88,7 +88,9 @@ internal static class CheckCommand
             stderr.WriteLine($"flowlint: --root: no such folder: {options.Root}");
             return ExitUsage;
         }
-        string root = options.Root is not null ? Path.GetFullPath(options.Root) : RepositoryRoot.Resolve(paths, Directory.GetCurrentDirectory());
+        string currentFolder = Directory.GetCurrentDirectory();
+        var displayPath = FileDiscovery.DisplayPathsFrom(currentFolder);
+        string root = options.Root is not null ? Path.GetFullPath(options.Root) : RepositoryRoot.Resolve(paths, currentFolder);
         Kestra.FlowLint.Baseline.BaselineFile? baseline = null;
         if (options.Baseline is not null)
         {
@@ -112,11 +114,13 @@ internal static class CheckCommand
         }
 
         // Each file gets the nearest .flowlint.yaml (or --config), which may leave it out (include/exclude).
-        var run = new ConfiguredRun(RuleCatalog.AllDescriptors(), RuleCatalog.CreateAnalyzers, selection!, FileDiscovery.DisplayPath, options.ConfigFile);
+        var run = new ConfiguredRun(RuleCatalog.AllDescriptors(), RuleCatalog.CreateAnalyzers, selection!, displayPath, options.ConfigFile);
         int excluded = files.RemoveAll(f => !run.Applies(f));
         string stdinPath = Path.GetFullPath(options.StdinFileName ?? "<stdin>");
         if (readStdin && options.StdinFileName is not null && !run.Applies(stdinPath)) { readStdin = false; excluded++; }
-        var fileDrivers = files.ConvertAll(f => run.DriverFor(f, FileDiscovery.DisplayPath(f)));
+        var displays = files.ConvertAll(displayPath.Invoke);
+        var fileDrivers = new List<AnalysisDriver>(files.Count);
+        for (int i = 0; i < files.Count; i++) fileDrivers.Add(run.DriverFor(files[i], displays[i]));
         var stdinDriver = readStdin ? run.DriverFor(stdinPath, options.StdinFileName ?? "<stdin>") : null;
         if (run.Errors.Count > 0)
         {
@@ -128,7 +132,7 @@ internal static class CheckCommand
         if (options.Fix || options.Diff)
         {
             var fixing = FixMode.Run(options, files, stdinBytes, stdinPath, options.StdinFileName ?? "<stdin>",
-                () => new ConfiguredRun(RuleCatalog.AllDescriptors(), RuleCatalog.CreateAnalyzers, selection!, FileDiscovery.DisplayPath, options.ConfigFile),
+                () => new ConfiguredRun(RuleCatalog.AllDescriptors(), RuleCatalog.CreateAnalyzers, selection!, displayPath, options.ConfigFile),
                 baseline, root, stdout, stderr);
             if (options.Diff)
             {
@@ -148,7 +152,7 @@ internal static class CheckCommand
         void AnalyzeFile(int i)
         {
             var driver = fileDrivers[i];
-            string display = FileDiscovery.DisplayPath(files[i]);
+            string display = displays[i];
             try
             {
                 results[i] = driver.AnalyzeBytes(display, File.ReadAllBytes(files[i]));

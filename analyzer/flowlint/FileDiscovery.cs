@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 
 namespace Kestra.FlowLint.Cli;
 
@@ -45,32 +46,46 @@ internal static class FileDiscovery
         while (stack.Count > 0)
         {
             string current = stack.Pop();
-            IEnumerable<string> entries;
-            try { entries = Directory.EnumerateFileSystemEntries(current); }
+            // The directory listing says which entries are folders (and links): asking the file system about each
+            // entry again was one system call per file of the run.
+            IEnumerable<Entry> entries;
+            try { entries = new FileSystemEnumerable<Entry>(current, ToEntry, AllEntries); }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
             foreach (var entry in entries)
             {
-                string name = Path.GetFileName(entry);
-                if (Directory.Exists(entry))
+                if (entry.IsFolder)
                 {
-                    if (name.StartsWith(".", StringComparison.Ordinal) || SkippedFolders.Contains(name)) continue;
+                    if (entry.Name.StartsWith(".", StringComparison.Ordinal) || SkippedFolders.Contains(entry.Name)) continue;
                     // Do not follow symbolic links to folders: they can form cycles.
-                    try { if ((File.GetAttributes(entry) & FileAttributes.ReparsePoint) != 0) continue; }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
-                    stack.Push(entry);
+                    if (entry.IsLink) continue;
+                    stack.Push(entry.Path);
                 }
-                else if (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+                else if (entry.Name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || entry.Name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
                 {
-                    into.Add(entry);
+                    into.Add(entry.Path);
                 }
             }
         }
     }
 
+    private readonly record struct Entry(string Path, string Name, bool IsFolder, bool IsLink);
+
+    // A folder entry is a folder or a link to one, as Directory.Exists would say; hidden entries are listed too.
+    // Only folders are asked whether they are links: the attributes of an entry cost a system call.
+    private static Entry ToEntry(ref FileSystemEntry entry) =>
+        new(entry.ToFullPath(), entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0);
+
+    private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
+
     /// <summary>The path as reported: relative to the current folder, with '/' separators.</summary>
-    public static string DisplayPath(string fullPath)
-    {
-        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
-        return relative.Replace('\\', '/');
-    }
+    public static string DisplayPath(string fullPath) => DisplayPath(Directory.GetCurrentDirectory(), fullPath);
+
+    /// <summary>
+    /// <see cref="DisplayPath(string)"/> with the current folder read once, for a run that reports many files
+    /// (reading it is a system call).
+    /// </summary>
+    public static Func<string, string> DisplayPathsFrom(string currentFolder) => fullPath => DisplayPath(currentFolder, fullPath);
+
+    private static string DisplayPath(string currentFolder, string fullPath) =>
+        Path.GetRelativePath(currentFolder, fullPath).Replace('\\', '/');
 }

@@ -147,6 +147,31 @@ public class CheckCommandTests
     }
 
     [TestMethod]
+    public void Links_to_files_are_linted_and_links_to_folders_are_not_followed()
+    {
+        string root = Directory.CreateTempSubdirectory("flowlint-links").FullName;
+        const string broken = "id: x\nnamespace: y\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: \"{{ unclosed\"\n";
+        Directory.CreateDirectory(Path.Combine(root, "flows", "sub"));
+        Directory.CreateDirectory(Path.Combine(root, "other"));
+        File.WriteAllText(Path.Combine(root, "flows", "a.yaml"), broken);
+        File.WriteAllText(Path.Combine(root, "flows", ".hidden.yaml"), broken);
+        File.WriteAllText(Path.Combine(root, "flows", "sub", "deep.yml"), broken);
+        File.WriteAllText(Path.Combine(root, "other", "linked.yaml"), broken);
+        File.CreateSymbolicLink(Path.Combine(root, "flows", "link.yaml"), Path.Combine(root, "other", "linked.yaml"));
+        // A link to a folder is not followed: this one would be a cycle, the other would lint other/ twice.
+        Directory.CreateSymbolicLink(Path.Combine(root, "flows", "loop"), root);
+        Directory.CreateSymbolicLink(Path.Combine(root, "flows", "otherlink"), Path.Combine(root, "other"));
+
+        var (_, stdout, stderr) = CliRunner.RunIn(root, "", "check", "flows");
+
+        FindingLines(stdout).Select(l => l.Substring(0, l.IndexOf(':'))).Distinct().ShouldBe(new[]
+        {
+            "flows/.hidden.yaml", "flows/a.yaml", "flows/link.yaml", "flows/sub/deep.yml",
+        });
+        stderr.ShouldContain("4 file(s)");
+    }
+
+    [TestMethod]
     public void Binary_and_invalid_utf8_files_are_reported_and_the_run_goes_on()
     {
         string root = Directory.CreateTempSubdirectory("flowlint-bin").FullName;
