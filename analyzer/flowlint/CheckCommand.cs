@@ -155,7 +155,7 @@ internal static class CheckCommand
             string display = displays[i];
             try
             {
-                results[i] = driver.AnalyzeBytes(display, File.ReadAllBytes(files[i]));
+                results[i] = driver.AnalyzeBytes(display, FileBytes.Read(files[i]));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

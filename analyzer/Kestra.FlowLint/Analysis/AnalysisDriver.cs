@@ -80,7 +80,8 @@ public sealed class AnalysisDriver
         }
     }
 
-    public FileAnalysisResult AnalyzeBytes(string path, byte[] bytes)
+    /// <summary>Decodes a file's bytes (which need not outlive the call) and analyses its text; undecodable bytes give KF0004.</summary>
+    public FileAnalysisResult AnalyzeBytes(string path, ReadOnlySpan<byte> bytes)
     {
         if (!SourceText.TryDecode(bytes, path, out var text, out var error))
             return ReportUnreadable(path, $"{error!.Message} at byte {error.ByteOffset}");
