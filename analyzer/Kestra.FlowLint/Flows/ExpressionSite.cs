@@ -24,59 +24,47 @@ public enum SiteOwnerKind
 /// </summary>
 public sealed class ExpressionSite
 {
-    internal ExpressionSite(
-        FlowDocument flow,
-        YamlScalar scalar,
-        YamlAlias? viaAlias,
-        SiteOwnerKind ownerKind,
-        SitePaths paths,
-        bool isRendered)
+    // A flow has a site per scalar, most of which no rule reports: what the sites of one owner have in common is
+    // one shared scope, and what is rarely set (an alias, joined paths) is one optional object, which keeps a
+    // site at five references and a flag.
+    private readonly SitePaths _paths;
+    private object? _template;
+    private Extras? _extras;
+
+    internal ExpressionSite(YamlScalar scalar, YamlAlias? viaAlias, SitePaths paths, bool isRendered)
     {
-        Flow = flow;
         Scalar = scalar;
-        ViaAlias = viaAlias;
-        OwnerKind = ownerKind;
         _paths = paths;
         IsRendered = isRendered;
+        if (viaAlias is not null) _extras = new Extras { ViaAlias = viaAlias };
     }
 
-    // The three paths are written out only when asked for: most sites are never reported, so one field holds
-    // them once written rather than three that stay empty (a flow has a site per scalar).
-    private readonly SitePaths _paths;
-    private JoinedPaths? _joined;
-
-    private sealed class JoinedPaths
+    private sealed class Extras
     {
+        public YamlAlias? ViaAlias;
         public string? Property, Relative, Owner;
     }
 
-    public FlowDocument Flow { get; }
+    public FlowDocument Flow => _paths.Scope.Flow;
     public YamlScalar Scalar { get; }
     public string Value => Scalar.Value;
 
     /// <summary>When the value was reached through a YAML alias, that alias: a finding is reported at the use, not at the anchor.</summary>
-    public YamlAlias? ViaAlias { get; }
+    public YamlAlias? ViaAlias => _extras?.ViaAlias;
 
-    public SiteOwnerKind OwnerKind { get; }
-    // A site belongs to at most one of these: one field instead of five (a flow has a site per scalar).
-    private object? _owner;
+    public SiteOwnerKind OwnerKind => _paths.Scope.Kind;
 
-    public FlowTask? Task { get => _owner as FlowTask; internal set => SetOwner(value); }
-    public FlowTrigger? Trigger { get => _owner as FlowTrigger; internal set => SetOwner(value); }
-    public FlowInput? Input { get => _owner as FlowInput; internal set => SetOwner(value); }
-    public FlowOutput? Output { get => _owner as FlowOutput; internal set => SetOwner(value); }
-    public FlowPluginDefault? PluginDefault { get => _owner as FlowPluginDefault; internal set => SetOwner(value); }
-
-    private void SetOwner(object? owner)
-    {
-        if (owner is not null) _owner = owner;
-    }
+    public FlowTask? Task => _paths.Scope.Owner as FlowTask;
+    public FlowTrigger? Trigger => _paths.Scope.Owner as FlowTrigger;
+    public FlowInput? Input => _paths.Scope.Owner as FlowInput;
+    public FlowOutput? Output => _paths.Scope.Owner as FlowOutput;
+    public FlowPluginDefault? PluginDefault => _paths.Scope.Owner as FlowPluginDefault;
 
     /// <summary>The YAML path from the flow's root, e.g. `tasks[0].message[1]`.</summary>
-    public string PropertyPath => (_joined ??= new JoinedPaths()).Property ??= _paths.Property;
+    public string PropertyPath => (_extras ??= new Extras()).Property ??= _paths.Property;
 
     /// <summary>The path below the owner, e.g. `message[1]` or `headers.Authorization`.</summary>
-    public string RelativePath => (_joined ??= new JoinedPaths()).Relative ??= _paths.Relative;
+    public string RelativePath => (_extras ??= new Extras()).Relative ??= _paths.Relative;
 
     /// <summary>The first property name below the owner (`message` for `message[1]`).</summary>
     public string PropertyName => _paths.PropertyName;
@@ -90,7 +78,7 @@ public sealed class ExpressionSite
 
     /// <summary>A stable description of the owner and property, independent of line numbers (for fingerprints).</summary>
     // Shared with other files' sites of the same path: cross-file rules keep it until the run ends.
-    public string OwnerPath => (_joined ??= new JoinedPaths()).Owner ??= StringCache.Current.Share(_paths.Owner);
+    public string OwnerPath => (_extras ??= new Extras()).Owner ??= StringCache.Current.Share(_paths.Owner);
 
     /// <summary>Whether Kestra renders this value with Pebble (ids, types and descriptions are never rendered).</summary>
     public bool IsRendered { get; }
@@ -119,16 +107,12 @@ public sealed class ExpressionSite
     }
 
     // Null (no template), NotParsed, or the parsed template.
-    private object? _template;
     private static readonly object NotParsed = new();
-
-    /// <summary>Cache for <see cref="SecretFlow.Analyze"/>.</summary>
-    internal System.Collections.Generic.IReadOnlyList<SecretUse>? SecretUses { get; set; }
 
     /// <summary>The exact file span of a range of the template (the decoded value).</summary>
     public TextSpan MapToSource(TextSpan templateSpan)
     {
-        if (ViaAlias is not null) return ViaAlias.Span;
+        if (ViaAlias is { } alias) return alias.Span;
         return Scalar.MapToSource(templateSpan.Start, templateSpan.Length);
     }
 
@@ -139,43 +123,76 @@ public sealed class ExpressionSite
 }
 
 /// <summary>
-/// The paths of a site: the ones of the property it belongs to, written out by the flow walk, and the keys and
-/// indexes below it as a chain shared by sibling sites. Nothing is concatenated until a path is asked for.
+/// What the sites of one owner share: the flow, the owner and its kind, and the paths the walk wrote out for it.
+/// Tasks and flow-level list items are their own properties' scope; <see cref="SiteScope"/> serves the rest.
+/// </summary>
+internal interface ISiteScope
+{
+    FlowDocument Flow { get; }
+    SiteOwnerKind Kind { get; }
+    object? Owner { get; }
+    string Property { get; }
+    string Relative { get; }
+    string OwnerPath { get; }
+}
+
+/// <summary>The scope of values whose owner is not a task or list item, or whose paths are not the owner's own.</summary>
+internal sealed class SiteScope : ISiteScope
+{
+    public SiteScope(FlowDocument flow, SiteOwnerKind kind, object? owner, string property, string relative, string ownerPath)
+    {
+        Flow = flow;
+        Kind = kind;
+        Owner = owner;
+        Property = property;
+        Relative = relative;
+        OwnerPath = ownerPath;
+    }
+
+    public FlowDocument Flow { get; }
+    public SiteOwnerKind Kind { get; }
+    public object? Owner { get; }
+    public string Property { get; }
+    public string Relative { get; }
+    public string OwnerPath { get; }
+}
+
+/// <summary>
+/// The paths of a site: its scope's, and the keys and indexes below it as a chain shared by sibling sites.
+/// Nothing is concatenated until a path is asked for.
 /// </summary>
 internal readonly struct SitePaths
 {
-    private readonly string _property;
-    private readonly string _relative;
-    private readonly string _owner;
     private readonly string? _key;
     private readonly PathSegment? _below;
 
-    public SitePaths(string property, string relative, string owner, PathSegment? below)
-        : this(property, relative, owner, null, below)
+    /// <summary>The paths of the value at <paramref name="scope"/>'s own paths.</summary>
+    public SitePaths(ISiteScope scope)
+        : this(scope, null, null)
     {
     }
 
-    private SitePaths(string property, string relative, string owner, string? key, PathSegment? below)
+    private SitePaths(ISiteScope scope, string? key, PathSegment? below)
     {
-        _property = property;
-        _relative = relative;
-        _owner = owner;
+        Scope = scope;
         _key = key;
         _below = below;
     }
 
+    public ISiteScope Scope { get; }
+
     /// <summary>
-    /// The paths of a property <paramref name="key"/> of the owner at <paramref name="ownerProperty"/> and
-    /// <paramref name="ownerPath"/>: `ownerProperty.key`, `key` and `ownerPath/key`, joined only when asked for
-    /// (a flow has a site per scalar, and few are ever reported).
+    /// The paths of a property <paramref name="key"/> of the owner of <paramref name="scope"/> (whose relative path
+    /// is empty): `property.key` (or `key` for the flow's own), `key` and `owner/key`, joined only when asked for.
     /// </summary>
-    public static SitePaths OfKey(string ownerProperty, string key, string ownerPath) => new(ownerProperty, string.Empty, ownerPath, key, null);
+    public static SitePaths OfKey(ISiteScope scope, string key) => new(scope, key, null);
 
-    public SitePaths Below(string? key, int index) => new(_property, _relative, _owner, _key, new PathSegment(_below, key, index));
+    public SitePaths Below(string? key, int index) => new(Scope, _key, new PathSegment(_below, key, index));
 
-    private string PropertyBase => _key is null ? _property : _property + "." + _key;
-    private string RelativeBase => _key ?? _relative;
-    private string OwnerBase => _key is null ? _owner : _owner + "/" + _key;
+    // A flow-level scope has no property path of its own: its keys start the path.
+    private string PropertyBase => _key is null ? Scope.Property : Scope.Property.Length == 0 ? _key : Scope.Property + "." + _key;
+    private string RelativeBase => _key ?? Scope.Relative;
+    private string OwnerBase => _key is null ? Scope.OwnerPath : Scope.OwnerPath + "/" + _key;
 
     public string Property => _below is null ? PropertyBase : PropertyBase + _below.Render('.');
     public string Relative => _below is null ? RelativeBase : RelativeBase + _below.Render('.');

@@ -76,10 +76,11 @@ public sealed class FlowDocument
 }
 
 /// <summary>A task anywhere in a flow's tree.</summary>
-public sealed class FlowTask
+public sealed class FlowTask : ISiteScope
 {
-    internal FlowTask(YamlMapping node, FlowTask? parent, TaskBlock block, string propertyPath, string containerProperty, YamlAlias? viaAlias)
+    internal FlowTask(FlowDocument flow, YamlMapping node, FlowTask? parent, TaskBlock block, string propertyPath, string containerProperty, YamlAlias? viaAlias)
     {
+        _flow = flow;
         Node = node;
         Parent = parent;
         Block = block;
@@ -125,14 +126,23 @@ public sealed class FlowTask
         for (var p = Parent; p is not null; p = p.Parent) yield return p;
     }
 
+    // The task is the scope of its properties' sites.
+    private readonly FlowDocument _flow;
+    FlowDocument ISiteScope.Flow => _flow;
+    SiteOwnerKind ISiteScope.Kind => SiteOwnerKind.Task;
+    object? ISiteScope.Owner => this;
+    string ISiteScope.Property => PropertyPath;
+    string ISiteScope.Relative => string.Empty;
+
     public override string ToString() => $"{Id} ({Type})";
 }
 
 /// <summary>One entry of a flow-level list (a trigger, an input, an output, a plugin default): its mapping and where it is.</summary>
-public abstract class FlowListItem
+public abstract class FlowListItem : ISiteScope
 {
-    private protected FlowListItem(YamlMapping node, int index, string propertyPath)
+    private protected FlowListItem(FlowDocument flow, YamlMapping node, int index, string propertyPath)
     {
+        _flow = flow;
         Node = node;
         Index = index;
         PropertyPath = propertyPath;
@@ -152,14 +162,25 @@ public abstract class FlowListItem
     // Rules read an item's owner path for every finding and every value site below it: built once, after the model.
     private string? _ownerPath;
     private protected string OwnerPathOf(string kind, string? name) => _ownerPath ??= StringCache.Current.Share(kind + (name ?? PropertyPath));
+
+    // The item is the scope of its properties' sites.
+    private readonly FlowDocument _flow;
+    FlowDocument ISiteScope.Flow => _flow;
+    SiteOwnerKind ISiteScope.Kind => SiteKind;
+    private protected abstract SiteOwnerKind SiteKind { get; }
+    object? ISiteScope.Owner => this;
+    string ISiteScope.Property => PropertyPath;
+    string ISiteScope.Relative => string.Empty;
 }
 
 public sealed class FlowTrigger : FlowListItem
 {
-    internal FlowTrigger(YamlMapping node, int index, string propertyPath)
-        : base(node, index, propertyPath)
+    internal FlowTrigger(FlowDocument flow, YamlMapping node, int index, string propertyPath)
+        : base(flow, node, index, propertyPath)
     {
     }
+
+    private protected override SiteOwnerKind SiteKind => SiteOwnerKind.Trigger;
 
     public string? Id { get; internal set; }
     public YamlNode? IdNode { get; internal set; }
@@ -172,10 +193,12 @@ public sealed class FlowTrigger : FlowListItem
 
 public sealed class FlowInput : FlowListItem
 {
-    internal FlowInput(YamlMapping node, int index, string propertyPath)
-        : base(node, index, propertyPath)
+    internal FlowInput(FlowDocument flow, YamlMapping node, int index, string propertyPath)
+        : base(flow, node, index, propertyPath)
     {
     }
+
+    private protected override SiteOwnerKind SiteKind => SiteOwnerKind.Input;
 
 
     /// <summary>The input's id (or its deprecated `name` when `id` is missing).</summary>
@@ -191,10 +214,12 @@ public sealed class FlowInput : FlowListItem
 
 public sealed class FlowOutput : FlowListItem
 {
-    internal FlowOutput(YamlMapping node, int index, string propertyPath)
-        : base(node, index, propertyPath)
+    internal FlowOutput(FlowDocument flow, YamlMapping node, int index, string propertyPath)
+        : base(flow, node, index, propertyPath)
     {
     }
+
+    private protected override SiteOwnerKind SiteKind => SiteOwnerKind.Output;
 
     public string? Id { get; internal set; }
     public YamlNode? IdNode { get; internal set; }
@@ -206,10 +231,12 @@ public sealed class FlowOutput : FlowListItem
 
 public sealed class FlowPluginDefault : FlowListItem
 {
-    internal FlowPluginDefault(YamlMapping node, int index, string propertyPath)
-        : base(node, index, propertyPath)
+    internal FlowPluginDefault(FlowDocument flow, YamlMapping node, int index, string propertyPath)
+        : base(flow, node, index, propertyPath)
     {
     }
+
+    private protected override SiteOwnerKind SiteKind => SiteOwnerKind.PluginDefault;
 
     public string? Type { get; internal set; }
     public bool Forced { get; internal set; }

@@ -57,12 +57,12 @@ public sealed class FlowModelBuilder
                 case "id":
                     _flow.Id ??= (value as YamlScalar)?.Value;
                     _flow.IdNode ??= entry.Value;
-                    AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/id", rendered: false, owner: null);
+                    AddValues(value, alias, FlowKey(SiteOwnerKind.Flow, key), rendered: false);
                     break;
                 case "namespace":
                     _flow.Namespace ??= (value as YamlScalar)?.Value;
                     _flow.NamespaceNode ??= entry.Value;
-                    AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/namespace", rendered: false, owner: null);
+                    AddValues(value, alias, FlowKey(SiteOwnerKind.Flow, key), rendered: false);
                     break;
                 case "tasks":
                     WalkTaskList(value, alias, null, TaskBlock.Tasks, key, key, rootTasks);
@@ -94,18 +94,18 @@ public sealed class FlowModelBuilder
                     break;
                 case "variables":
                     _flow.Variables ??= value as YamlMapping;
-                    AddValues(value, alias, SiteOwnerKind.Variable, key, key, "flow/variables", rendered: false, owner: null);
+                    AddValues(value, alias, FlowKey(SiteOwnerKind.Variable, key), rendered: false);
                     break;
                 case "labels":
                     _flow.Labels ??= value;
-                    AddValues(value, alias, SiteOwnerKind.Label, key, key, "flow/labels", rendered: false, owner: null);
+                    AddValues(value, alias, FlowKey(SiteOwnerKind.Label, key), rendered: false);
                     break;
                 case "checks":
                 case "sla":
                     WalkFlowItems(value, alias, key);
                     break;
                 default:
-                    AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/" + key, FlowRendering.IsFlowPropertyRendered(key), owner: null);
+                    AddValues(value, alias, FlowKey(SiteOwnerKind.Flow, key), FlowRendering.IsFlowPropertyRendered(key));
                     break;
             }
         }
@@ -153,7 +153,7 @@ public sealed class FlowModelBuilder
 
     private FlowTask WalkTask(YamlMapping node, YamlAlias? alias, FlowTask? parent, TaskBlock block, string path, string container)
     {
-        var task = new FlowTask(node, parent, parent is null ? block : parent.Block, path, container, alias);
+        var task = new FlowTask(_flow, node, parent, parent is null ? block : parent.Block, path, container, alias);
         _allTasks.Add(task);
         if (node.TryGetValue("id", out var idNode))
         {
@@ -180,7 +180,7 @@ public sealed class FlowModelBuilder
             if (shape == NestedTaskShape.None)
             {
                 bool rendered = FlowRendering.IsTaskPropertyRendered(task.CanonicalType, key);
-                AddValues(value, valueAlias, SiteOwnerKind.Task, SitePaths.OfKey(path, key, owner), rendered, task);
+                AddValues(value, valueAlias, SitePaths.OfKey(task, key), rendered);
                 continue;
             }
             string childPath = path + "." + key;
@@ -258,7 +258,7 @@ public sealed class FlowModelBuilder
     {
         if (value is not YamlSequence sequence)
         {
-            AddValues(value, alias, SiteOwnerKind.Flow, key, key, "flow/" + key, FlowRendering.IsFlowPropertyRendered(key), owner: null);
+            AddValues(value, alias, FlowKey(SiteOwnerKind.Flow, key), FlowRendering.IsFlowPropertyRendered(key));
             return;
         }
         for (int i = 0; i < sequence.Items.Count; i++)
@@ -288,7 +288,7 @@ public sealed class FlowModelBuilder
             var (item, itemAlias) = Resolve(sequence.Items[i], alias);
             if (item is not YamlMapping map) continue;
             string path = "inputs[" + Index(i) + "]";
-            var input = new FlowInput(map, i, path);
+            var input = new FlowInput(_flow, map, i, path);
             if (map.TryGetValue("id", out var id)) { input.IdNode = id; input.Id = (id.Resolve() as YamlScalar)?.Value; }
             else if (map.TryGetValue("name", out var name)) { input.IdNode = name; input.Id = (name.Resolve() as YamlScalar)?.Value; input.UsesDeprecatedName = true; }
             if (map.TryGetValue("type", out var type)) { input.TypeNode = type; input.Type = (type.Resolve() as YamlScalar)?.Value; }
@@ -299,22 +299,19 @@ public sealed class FlowModelBuilder
             {
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
-                int before = _values.Count;
                 if (keyScalar.Value == "dependsOn" && v is YamlMapping dependsOn)
                 {
                     foreach (var d in dependsOn.EffectiveEntries())
                     {
                         if (d.Key is not YamlScalar dKey) continue;
                         AddValues(d.Value, vAlias, SiteOwnerKind.Input, path + ".dependsOn." + dKey.Value, "dependsOn." + dKey.Value,
-                            input.OwnerPath + "/dependsOn/" + dKey.Value, FlowRendering.IsInputDependsOnPropertyRendered(dKey.Value), owner: null);
+                            input.OwnerPath + "/dependsOn/" + dKey.Value, FlowRendering.IsInputDependsOnPropertyRendered(dKey.Value), input);
                     }
                 }
                 else
                 {
-                    AddValues(v, vAlias, SiteOwnerKind.Input, SitePaths.OfKey(path, keyScalar.Value, input.OwnerPath),
-                        FlowRendering.IsInputPropertyRendered(input.Type, keyScalar.Value), owner: null);
+                    AddValues(v, vAlias, SitePaths.OfKey(input, keyScalar.Value), FlowRendering.IsInputPropertyRendered(input.Type, keyScalar.Value));
                 }
-                for (int s = before; s < _values.Count; s++) _values[s].Input = input;
             }
         }
     }
@@ -327,7 +324,7 @@ public sealed class FlowModelBuilder
             var (item, itemAlias) = Resolve(sequence.Items[i], alias);
             if (item is not YamlMapping map) continue;
             string path = "outputs[" + Index(i) + "]";
-            var output = new FlowOutput(map, i, path);
+            var output = new FlowOutput(_flow, map, i, path);
             if (map.TryGetValue("id", out var id)) { output.IdNode = id; output.Id = (id.Resolve() as YamlScalar)?.Value; }
             if (map.TryGetValue("type", out var type)) output.Type = (type.Resolve() as YamlScalar)?.Value;
             if (map.TryGetValue("value", out var v0)) output.Value = v0;
@@ -337,10 +334,7 @@ public sealed class FlowModelBuilder
             {
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
-                int before = _values.Count;
-                AddValues(v, vAlias, SiteOwnerKind.Output, SitePaths.OfKey(path, keyScalar.Value, output.OwnerPath),
-                    FlowRendering.IsOutputPropertyRendered(keyScalar.Value), owner: null);
-                for (int s = before; s < _values.Count; s++) _values[s].Output = output;
+                AddValues(v, vAlias, SitePaths.OfKey(output, keyScalar.Value), FlowRendering.IsOutputPropertyRendered(keyScalar.Value));
             }
         }
     }
@@ -353,7 +347,7 @@ public sealed class FlowModelBuilder
             var (item, itemAlias) = Resolve(sequence.Items[i], alias);
             if (item is not YamlMapping map) continue;
             string path = "triggers[" + Index(i) + "]";
-            var trigger = new FlowTrigger(map, i, path);
+            var trigger = new FlowTrigger(_flow, map, i, path);
             if (map.TryGetValue("id", out var id)) { trigger.IdNode = id; trigger.Id = (id.Resolve() as YamlScalar)?.Value; }
             if (map.TryGetValue("type", out var type))
             {
@@ -369,10 +363,7 @@ public sealed class FlowModelBuilder
             {
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
-                int before = _values.Count;
-                AddValues(v, vAlias, SiteOwnerKind.Trigger, SitePaths.OfKey(path, keyScalar.Value, trigger.OwnerPath),
-                    FlowRendering.IsTriggerPropertyRendered(trigger.CanonicalType, keyScalar.Value), owner: null);
-                for (int s = before; s < _values.Count; s++) _values[s].Trigger = trigger;
+                AddValues(v, vAlias, SitePaths.OfKey(trigger, keyScalar.Value), FlowRendering.IsTriggerPropertyRendered(trigger.CanonicalType, keyScalar.Value));
             }
         }
     }
@@ -385,7 +376,7 @@ public sealed class FlowModelBuilder
             var (item, itemAlias) = Resolve(sequence.Items[i], alias);
             if (item is not YamlMapping map) continue;
             string path = key + "[" + Index(i) + "]";
-            var pluginDefault = new FlowPluginDefault(map, i, path);
+            var pluginDefault = new FlowPluginDefault(_flow, map, i, path);
             if (map.TryGetValue("type", out var type)) pluginDefault.Type = (type.Resolve() as YamlScalar)?.Value;
             if (map.TryGetValue("forced", out var forced)) pluginDefault.Forced = string.Equals((forced.Resolve() as YamlScalar)?.Value, "true", StringComparison.OrdinalIgnoreCase);
             if (map.TryGetValue("values", out var values)) pluginDefault.Values = values.Resolve() as YamlMapping;
@@ -395,42 +386,49 @@ public sealed class FlowModelBuilder
             {
                 if (entry.Key is not YamlScalar keyScalar) continue;
                 var (v, vAlias) = Resolve(entry.Value, itemAlias);
-                int before = _values.Count;
                 // Default values are rendered once injected into a task, so they count as rendered here.
-                AddValues(v, vAlias, SiteOwnerKind.PluginDefault, SitePaths.OfKey(path, keyScalar.Value, pluginDefault.OwnerPath),
-                    keyScalar.Value == "values", owner: null);
-                for (int s = before; s < _values.Count; s++) _values[s].PluginDefault = pluginDefault;
+                AddValues(v, vAlias, SitePaths.OfKey(pluginDefault, keyScalar.Value), keyScalar.Value == "values");
             }
         }
     }
 
-    /// <summary>Adds every scalar below a value (its own scalar, or the leaves of a mapping/sequence) as a site.</summary>
-    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, FlowTask? owner) =>
-        AddValues(node, alias, ownerKind, new SitePaths(path, relativePath, ownerPath, null), rendered, owner);
+    // The flow's own properties share one scope per kind: `key`, `key` and `flow/key` are joined only when asked for.
+    private SitePaths FlowKey(SiteOwnerKind kind, string key)
+    {
+        ref var scope = ref _flowScopes[(int)kind];
+        scope ??= new SiteScope(_flow, kind, null, string.Empty, string.Empty, "flow");
+        return SitePaths.OfKey(scope, key);
+    }
 
-    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, SitePaths paths, bool rendered, FlowTask? owner)
+    private readonly SiteScope?[] _flowScopes = new SiteScope?[(int)SiteOwnerKind.PluginDefault + 1];
+
+    /// <summary>Adds every scalar below a value (its own scalar, or the leaves of a mapping/sequence) as a site.</summary>
+    private void AddValues(YamlNode? node, YamlAlias? alias, SiteOwnerKind ownerKind, string path, string relativePath, string ownerPath, bool rendered, object? owner) =>
+        AddValues(node, alias, new SitePaths(new SiteScope(_flow, ownerKind, owner, path, relativePath, ownerPath)), rendered);
+
+    private void AddValues(YamlNode? node, YamlAlias? alias, SitePaths paths, bool rendered)
     {
         var (value, valueAlias) = Resolve(node, alias);
         switch (value)
         {
             case YamlScalar scalar:
-                AddScalar(scalar, valueAlias, ownerKind, paths, rendered, owner);
+                AddScalar(scalar, valueAlias, paths, rendered);
                 break;
             case YamlSequence sequence:
                 for (int i = 0; i < sequence.Items.Count; i++)
-                    AddValues(sequence.Items[i], valueAlias, ownerKind, paths.Below(null, i), rendered, owner);
+                    AddValues(sequence.Items[i], valueAlias, paths.Below(null, i), rendered);
                 break;
             case YamlMapping mapping:
                 foreach (var entry in mapping.EffectiveEntries())
-                    AddValues(entry.Value, valueAlias, ownerKind, paths.Below((entry.Key as YamlScalar)?.Value ?? "?", 0), rendered, owner);
+                    AddValues(entry.Value, valueAlias, paths.Below((entry.Key as YamlScalar)?.Value ?? "?", 0), rendered);
                 break;
         }
     }
 
-    private void AddScalar(YamlScalar scalar, YamlAlias? alias, SiteOwnerKind ownerKind, SitePaths paths, bool rendered, FlowTask? owner)
+    private void AddScalar(YamlScalar scalar, YamlAlias? alias, SitePaths paths, bool rendered)
     {
         if (scalar.IsNull && scalar.Style == YamlScalarStyle.Plain) return;
-        var site = new ExpressionSite(_flow, scalar, alias, ownerKind, paths, rendered) { Task = owner };
+        var site = new ExpressionSite(scalar, alias, paths, rendered);
         _values.Add(site);
         if (PebbleParser.MayContainTemplate(scalar.Value.AsSpan()))
         {

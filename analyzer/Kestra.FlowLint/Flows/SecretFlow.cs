@@ -138,9 +138,9 @@ public static class SecretFlow
     /// <summary>The secret uses of one value; empty when it holds no template.</summary>
     public static IReadOnlyList<SecretUse> Analyze(ExpressionSite site)
     {
-        if (site.Template is null) return Array.Empty<SecretUse>();
+        if (site.Template is not { } template) return Array.Empty<SecretUse>();
         // Several rules ask about the same site; a site belongs to one file, analysed by one thread.
-        return site.SecretUses ??= Compute(site, site.Template);
+        return template.SecretUses ??= Compute(site, template);
     }
 
     private static IReadOnlyList<SecretUse> Compute(ExpressionSite site, PebbleTemplate template)
