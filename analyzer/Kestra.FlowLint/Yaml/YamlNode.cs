@@ -9,9 +9,6 @@ namespace Kestra.FlowLint.Yaml;
 /// </summary>
 public abstract class YamlNode
 {
-    // Most nodes have neither anchor nor tag; keeping them aside keeps every node small.
-    private Properties? _properties;
-
     private protected YamlNode(YamlNode? parent, int depth)
     {
         Parent = parent;
@@ -23,13 +20,13 @@ public abstract class YamlNode
     /// <summary>The node's extent in the file (UTF-16 offsets), without anchor and tag.</summary>
     public TextSpan Span { get; internal set; }
 
-    public string? Anchor => _properties?.Anchor;
+    public string? Anchor => GetProperties()?.Anchor;
 
     /// <summary>The span of <c>&amp;name</c>, or an empty span at 0 when the node has no anchor.</summary>
-    public TextSpan AnchorSpan => _properties?.AnchorSpan ?? default;
+    public TextSpan AnchorSpan => GetProperties()?.AnchorSpan ?? default;
 
     /// <summary>The resolved tag (for example <c>tag:yaml.org,2002:str</c> for <c>!!str</c>), or null.</summary>
-    public string? Tag => _properties?.Tag;
+    public string? Tag => GetProperties()?.Tag;
 
     /// <summary>The collection that contains this node (a mapping for both its keys and values).</summary>
     public YamlNode? Parent { get; }
@@ -49,12 +46,20 @@ public abstract class YamlNode
     internal void SetProperties(string? anchor, TextSpan anchorSpan, string? tag)
     {
         if (anchor != null || tag != null)
-            _properties = new Properties(anchor, anchorSpan, tag);
+            StoreProperties(new AnchorAndTag(anchor, anchorSpan, tag));
     }
 
-    private sealed class Properties
+    // Most nodes have neither anchor nor tag, and a tree has a node per scalar: each kind keeps them where it costs
+    // no field of its own (an alias has none: YAML gives aliases no properties).
+    private protected virtual AnchorAndTag? GetProperties() => null;
+
+    private protected virtual void StoreProperties(AnchorAndTag properties)
     {
-        public Properties(string? anchor, TextSpan anchorSpan, string? tag)
+    }
+
+    private protected sealed class AnchorAndTag
+    {
+        public AnchorAndTag(string? anchor, TextSpan anchorSpan, string? tag)
         {
             Anchor = anchor;
             AnchorSpan = anchorSpan;

@@ -14,8 +14,26 @@ public sealed class YamlScalar : YamlNode
     // The source text until the map is built, then the map (which no longer needs the text): one
     // field instead of two, since every node of the tree stays alive as long as the tree. Maps of
     // flow scalars are built on first use (most are never asked for); block scalars get theirs
-    // while parsing because their span is derived from it.
+    // while parsing because their span is derived from it. A scalar with an anchor or a tag (rare)
+    // holds them here too, beside its text or map.
     private object _sourceOrMap;
+
+    private sealed class WithProperties
+    {
+        public WithProperties(AnchorAndTag properties, object sourceOrMap)
+        {
+            Properties = properties;
+            SourceOrMap = sourceOrMap;
+        }
+
+        public readonly AnchorAndTag Properties;
+        public object SourceOrMap;
+    }
+
+    private protected override AnchorAndTag? GetProperties() => (_sourceOrMap as WithProperties)?.Properties;
+
+    private protected override void StoreProperties(AnchorAndTag properties) =>
+        _sourceOrMap = new WithProperties(properties, _sourceOrMap is WithProperties known ? known.SourceOrMap : _sourceOrMap);
 
     internal YamlScalar(YamlNode? parent, int depth, string value, YamlScalarStyle style, SourceText source)
         : base(parent, depth)
@@ -88,15 +106,24 @@ public sealed class YamlScalar : YamlNode
     internal ScalarSourceMap GetMap()
     {
         var state = Volatile.Read(ref _sourceOrMap);
+        var withProperties = state as WithProperties;
+        if (withProperties is not null)
+            state = Volatile.Read(ref withProperties.SourceOrMap);
         if (state is ScalarSourceMap built)
             return built;
         // Maps are immutable and equal whoever builds them: a race only duplicates work.
         var map = ScalarDecoder.BuildFlowMap(((SourceText)state).Text, Value, Style, Span);
-        Volatile.Write(ref _sourceOrMap, map);
+        SetMap(map, withProperties);
         return map;
     }
 
-    internal void SetMap(ScalarSourceMap map) => _sourceOrMap = map;
+    internal void SetMap(ScalarSourceMap map) => SetMap(map, _sourceOrMap as WithProperties);
+
+    private void SetMap(ScalarSourceMap map, WithProperties? withProperties)
+    {
+        if (withProperties is null) Volatile.Write(ref _sourceOrMap, map);
+        else Volatile.Write(ref withProperties.SourceOrMap, map);
+    }
 
     // Where value character 0 sits when the value is the source text verbatim.
     private int IdentityOrigin => Style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted ? Span.Start + 1 : Span.Start;

@@ -18,6 +18,10 @@ public sealed class YamlSequence : YamlNode
 
     public override int ExpandedSize => _expandedSize;
 
+    private AnchorAndTag? _properties;
+    private protected override AnchorAndTag? GetProperties() => _properties;
+    private protected override void StoreProperties(AnchorAndTag properties) => _properties = properties;
+
     private int _expandedSize = 1;
 
     internal void AddExpandedSize(int size) => _expandedSize = (int)System.Math.Min(int.MaxValue, (long)_expandedSize + size);

@@ -125,6 +125,35 @@ public class YamlTreeTests
     }
 
     [TestMethod]
+    public void Anchored_and_tagged_scalars_of_every_style_keep_their_source_maps()
+    {
+        // A scalar keeps its anchor and tag beside its source map: both must survive the map being built, whichever
+        // comes first (block scalars get their map while parsing, the others on first use).
+        var s = Parse(
+            "a: &q !!str \"x\\ty {{ secret('A') }}\"\n" +
+            "b: !t &p 'it''s {{ secret(\"B\") }}'\n" +
+            "c: &l !!str |\n  line {{ secret('C') }}\n" +
+            "d: &f >-\n  folded\n  {{ secret('D') }}\n" +
+            "e: &n plain {{ secret('E') }}\n" +
+            "f: *q\n");
+        s.Errors.ShouldBeEmpty();
+        var expected = new[] { ("a", "q", "tag:yaml.org,2002:str", "secret('A')"), ("b", "p", "!t", "secret(\"B\")"),
+            ("c", "l", "tag:yaml.org,2002:str", "secret('C')"), ("d", "f", null, "secret('D')"), ("e", "n", null, "secret('E')") };
+        foreach (var (key, anchor, tag, call) in expected)
+        {
+            var v = (YamlScalar)s.Root().Get(key);
+            for (int read = 0; read < 2; read++)
+            {
+                v.Anchor.ShouldBe(anchor, key);
+                s.Source(v.AnchorSpan).ShouldBe("&" + anchor, key);
+                v.Tag.ShouldBe(tag, key);
+                s.Source(v.MapToSource(v.Value.IndexOf(call, System.StringComparison.Ordinal), call.Length)).ShouldBe(call, key);
+            }
+        }
+        ((YamlAlias)s.Root().Get("f")).Target.ShouldBeSameAs(s.Root().Get("a"));
+    }
+
+    [TestMethod]
     public void Empty_values_are_null_scalars_with_zero_length_spans_where_the_value_would_be()
     {
         var s = Parse("a:\nb: # c\nc:\n  - \n  -\nd: {x: , y}\ne: ~\n");
