@@ -69,17 +69,21 @@ internal static class ContextReferences
     private static readonly HashSet<string> NoNames = new(StringComparer.Ordinal);
 
     /// <summary>The reads of <paramref name="rootName"/>; computed once per template for every root the rules ask about.</summary>
-    public static IReadOnlyList<ContextReference> Find(PebbleTemplate template, string rootName)
+    // Arrays rather than lists: five rules walk these for every template, and `foreach` over an interface boxes an enumerator.
+    public static ReadOnlyArray<ContextReference> Find(PebbleTemplate template, string rootName)
     {
         int root = Array.IndexOf(Roots, rootName);
-        if (root < 0) return Collect(template, rootName, -1)[0];
-        return template.GetOrAddFact(ReadsFact, static template => Collect(template, null, Roots.Length))[root];
+        if (root < 0) return new ReadOnlyArray<ContextReference>(Collect(template, rootName, -1)[0]);
+        return new ReadOnlyArray<ContextReference>(template.GetOrAddFact(ReadsFact, static template => Collect(template, null, Roots.Length))[root]);
     }
 
     /// <summary>The reads of <paramref name="only"/>, or (when it is null) of every root in <see cref="Roots"/>, in one walk.</summary>
-    private static IReadOnlyList<ContextReference>[] Collect(PebbleTemplate template, string? only, int count)
+    private static ContextReference[][] Collect(PebbleTemplate template, string? only, int count)
     {
-        IReadOnlyList<ContextReference>[]? reads = null;
+        // Gathered in this thread's lists, then copied out at their exact size.
+        var lists = t_lists ??= new[] { new List<ContextReference>(), new List<ContextReference>(), new List<ContextReference>(), new List<ContextReference>(), new List<ContextReference>() };
+        foreach (var list in lists) list.Clear(); // a walk cut short by an exception leaves its reads behind
+        bool any = false;
         bool hasTags = template.HasTags;
         foreach (var node in template.DescendantNodes())
         {
@@ -89,18 +93,23 @@ internal static class ContextReferences
             if (root.Parent is not AttributeExpression access || access.Target != root || access.Arguments is not null) continue;
             if (access.Key is not LiteralExpression { Kind: PebbleLiteralKind.String } key || key.StringValue is not { } name) continue;
             if (hasTags && (BoundNames(template).Contains(root.Name) || root.FirstAncestor<MacroNode>() is not null)) continue;
-            reads ??= new IReadOnlyList<ContextReference>[Math.Max(count, 1)];
-            if (reads[slot] is not List<ContextReference> list) reads[slot] = list = new List<ContextReference>();
-            list.Add(new ContextReference(root, access, name, key.Span, GuardOf(access, root.Name, name)));
+            lists[slot].Add(new ContextReference(root, access, name, key.Span, GuardOf(access, root.Name, name)));
+            any = true;
         }
         // Most templates read no context at all: they share one answer.
-        if (reads is null) return only is null ? NoReads : new IReadOnlyList<ContextReference>[] { Array.Empty<ContextReference>() };
-        for (int i = 0; i < reads.Length; i++) reads[i] ??= Array.Empty<ContextReference>();
+        if (!any) return only is null ? NoReads : NoReadOfOne;
+        var reads = new ContextReference[Math.Max(count, 1)][];
+        for (int i = 0; i < reads.Length; i++)
+        {
+            reads[i] = lists[i].Count == 0 ? Array.Empty<ContextReference>() : lists[i].ToArray();
+        }
         return reads;
     }
 
-    private static readonly IReadOnlyList<ContextReference>[] NoReads =
-        Array.ConvertAll(Roots, _ => (IReadOnlyList<ContextReference>)Array.Empty<ContextReference>());
+    [ThreadStatic] private static List<ContextReference>[]? t_lists;
+
+    private static readonly ContextReference[][] NoReads = Array.ConvertAll(Roots, _ => Array.Empty<ContextReference>());
+    private static readonly ContextReference[][] NoReadOfOne = { Array.Empty<ContextReference>() };
 
     private static int RootIndex(string name) => name switch
     {

@@ -136,14 +136,15 @@ public sealed class SecretUse
 public static class SecretFlow
 {
     /// <summary>The secret uses of one value; empty when it holds no template.</summary>
-    public static IReadOnlyList<SecretUse> Analyze(ExpressionSite site)
+    // An array rather than a list: a dozen rules walk every site's uses, and `foreach` over an interface boxes an enumerator each time.
+    public static ReadOnlyArray<SecretUse> Analyze(ExpressionSite site)
     {
-        if (site.Template is not { } template) return Array.Empty<SecretUse>();
+        if (site.Template is not { } template) return new ReadOnlyArray<SecretUse>(Array.Empty<SecretUse>());
         // Several rules ask about the same site; a site belongs to one file, analysed by one thread.
-        return template.SecretUses ??= Compute(site, template);
+        return new ReadOnlyArray<SecretUse>(template.SecretUses ??= Compute(site, template));
     }
 
-    private static IReadOnlyList<SecretUse> Compute(ExpressionSite site, PebbleTemplate template)
+    private static SecretUse[] Compute(ExpressionSite site, PebbleTemplate template)
     {
         // Most templates hold no secret: the lists are made at the first use.
         List<SecretUse>? uses = null;
@@ -167,7 +168,7 @@ public static class SecretFlow
             Follow(use, tainted ??= new Dictionary<string, (SecretUse Use, int From)>(StringComparer.Ordinal));
             (uses ??= new List<SecretUse>()).Add(use);
         }
-        return uses ?? (IReadOnlyList<SecretUse>)Array.Empty<SecretUse>();
+        return uses?.ToArray() ?? Array.Empty<SecretUse>();
     }
 
     private static SecretUse? FromCall(ExpressionSite site, FunctionCallExpression call, HashSet<string> secretVariables, bool hasSecretInputs)

@@ -47,10 +47,10 @@ public static class SecretUseExtensions
     /// The use carries a SECRET input (or a context dump with decrypted inputs): KF1011 reports those wherever
     /// they become visible, so the rules about secret() in logs, outputs and labels leave them alone.
     /// </summary>
-    public static bool ComesFromSecretInput(this SecretUse use, IReadOnlyList<SecretUse> uses) =>
+    public static bool ComesFromSecretInput(this SecretUse use, ReadOnlyArray<SecretUse> uses) =>
         use.RootOrigin(uses) is SecretOrigin.SecretInput or SecretOrigin.ContextDump;
 
-    public static SecretOrigin RootOrigin(this SecretUse use, IReadOnlyList<SecretUse> uses)
+    public static SecretOrigin RootOrigin(this SecretUse use, ReadOnlyArray<SecretUse> uses)
     {
         var current = use;
         // Each step moves to an earlier use, so the walk ends.
@@ -60,7 +60,7 @@ public static class SecretUseExtensions
     }
 
     /// <summary>The last use before <paramref name="use"/> that was assigned to its variable by a set or for tag.</summary>
-    private static SecretUse? AssignedFrom(SecretUse use, IReadOnlyList<SecretUse> uses)
+    private static SecretUse? AssignedFrom(SecretUse use, ReadOnlyArray<SecretUse> uses)
     {
         SecretUse? found = null;
         foreach (var candidate in uses)

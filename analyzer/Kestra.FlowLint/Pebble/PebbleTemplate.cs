@@ -23,7 +23,7 @@ public sealed class PebbleTemplate
     /// The secret uses <see cref="Flows.SecretFlow.Analyze"/> found in the value this template was parsed from. Kept
     /// here rather than on the site: a template belongs to one site, and only sites with a template have uses.
     /// </summary>
-    internal IReadOnlyList<Flows.SecretUse>? SecretUses { get; set; }
+    internal Flows.SecretUse[]? SecretUses { get; set; }
 
     public IReadOnlyList<PebbleTemplateNode> Nodes { get; }
 
