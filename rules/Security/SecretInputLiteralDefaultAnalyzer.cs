@@ -25,7 +25,8 @@ public sealed class SecretInputLiteralDefaultAnalyzer : FlowAnalyzer
     public override void Initialize(AnalysisContext context) => context.RegisterValueAction(context =>
     {
         var site = context.Site;
-        if (site.OwnerKind != SiteOwnerKind.Input || site.RelativePath != "defaults" || site.Input is not { IsSecret: true } input) return;
+        // The path is joined only for the few values of SECRET inputs.
+        if (site.OwnerKind != SiteOwnerKind.Input || site.Input is not { IsSecret: true } input || site.RelativePath != "defaults") return;
         if (string.IsNullOrWhiteSpace(site.Value) || site.Template is not null || MentionsSecretFunction(site.Value)) return;
         int length = site.Value.Length;
         context.Report(Rule, site.ValueSpan, site.OwnerPath, null, input.Id ?? "?", length == 1 ? "1 character" : length + " characters");

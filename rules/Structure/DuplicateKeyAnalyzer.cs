@@ -35,7 +35,23 @@ public sealed class DuplicateKeyAnalyzer : FlowAnalyzer
                     for (int i = sequence.Items.Count - 1; i >= 0; i--) pending.Push(sequence.Items[i]);
                     break;
                 case YamlMapping mapping:
-                    if (mapping.Entries.Count > 1)
+                    if (mapping.Entries.Count > 1 && mapping.Entries.Count <= SmallMapping)
+                    {
+                        // Most mappings are small: comparing each key with the ones before it beats hashing them all.
+                        var entries = mapping.Entries;
+                        for (int i = 1; i < entries.Count; i++)
+                        {
+                            if (entries[i].IsMergeKey || entries[i].KeyText is not { } key) continue;
+                            for (int j = 0; j < i; j++)
+                            {
+                                if (entries[j].IsMergeKey || entries[j].KeyText != key) continue;
+                                context.Report(Rule, StructureSpans.ValueSpan(entries[i].Key), null, null,
+                                    DidYouMeanExcerpt(key), StructureSpans.Position(context.Text, entries[j].Key.Span.Start));
+                                break;
+                            }
+                        }
+                    }
+                    else if (mapping.Entries.Count > 1)
                     {
                         firsts ??= new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
                         firsts.Clear();
@@ -58,6 +74,8 @@ public sealed class DuplicateKeyAnalyzer : FlowAnalyzer
             }
         }
     });
+
+    private const int SmallMapping = 16;
 
     private static string DidYouMeanExcerpt(string key) => global::Kestra.FlowLint.Configuration.DidYouMean.Excerpt(key);
 }

@@ -170,7 +170,6 @@ public sealed class FlowModelBuilder
         }
 
         var children = new List<FlowTask>();
-        string owner = task.OwnerPath;
         foreach (var entry in node.EffectiveEntries())
         {
             if (entry.Key is not YamlScalar keyScalar) continue;
@@ -201,7 +200,7 @@ public sealed class FlowModelBuilder
                     }
                     continue;
                 case NestedTaskShape.DagTaskList:
-                    WalkDagTasks(value, valueAlias, task, childPath, key, children, owner);
+                    WalkDagTasks(value, valueAlias, task, childPath, key, children);
                     continue;
                 case NestedTaskShape.SingleTask:
                     if (value is YamlMapping single) children.Add(WalkTask(single, valueAlias, task, TaskBlock.Nested, childPath, key));
@@ -212,7 +211,7 @@ public sealed class FlowModelBuilder
         return task;
     }
 
-    private void WalkDagTasks(YamlNode? value, YamlAlias? alias, FlowTask parent, string path, string container, List<FlowTask> into, string owner)
+    private void WalkDagTasks(YamlNode? value, YamlAlias? alias, FlowTask parent, string path, string container, List<FlowTask> into)
     {
         if (value is not YamlSequence sequence) return;
         for (int i = 0; i < sequence.Items.Count; i++)
@@ -227,7 +226,7 @@ public sealed class FlowModelBuilder
                 if (keyScalar.Value == "task" && v is YamlMapping taskNode)
                     into.Add(WalkTask(taskNode, vAlias, parent, TaskBlock.Nested, entryPath + ".task", container));
                 else
-                    AddValues(v, vAlias, SiteOwnerKind.Task, entryPath + "." + keyScalar.Value, container + "." + keyScalar.Value, owner + "/" + container + "/" + keyScalar.Value, rendered: false, parent);
+                    AddValues(v, vAlias, SiteOwnerKind.Task, entryPath + "." + keyScalar.Value, container + "." + keyScalar.Value, parent.OwnerPath + "/" + container + "/" + keyScalar.Value, rendered: false, parent);
             }
         }
     }

@@ -73,4 +73,19 @@ public class DuplicateKeyAnalyzerTests
         var found = RuleVerifier.Verify("id: f\nnamespace: company.team\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: one\n    {|KF4008:message|}: two\n", "KF4008");
         found[0].Message.ShouldBe("Duplicate key 'message': it is already set at 6:5 in the same mapping");
     }
+
+    [TestMethod]
+    public void Small_and_large_mappings_report_every_repeat_against_the_first_key()
+    {
+        // Mappings of up to 16 entries are compared pairwise, larger ones through a table: both must agree.
+        foreach (int size in new[] { 4, 16, 17, 40 })
+        {
+            var lines = new System.Text.StringBuilder("id: f\nnamespace: company.team\nvariables:\n");
+            for (int i = 0; i < size - 2; i++) lines.Append("  k").Append(i).Append(": v\n");
+            lines.Append("  {|KF4008:k1|}: again\n  {|KF4008:k1|}: and again\n");
+            var found = RuleVerifier.Verify(lines.ToString(), "KF4008");
+            found.Count.ShouldBe(2, $"size {size}");
+            foreach (var d in found) d.Message.ShouldBe("Duplicate key 'k1': it is already set at 5:3 in the same mapping", $"size {size}");
+        }
+    }
 }
