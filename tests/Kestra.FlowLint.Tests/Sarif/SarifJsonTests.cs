@@ -28,6 +28,22 @@ public class SarifJsonTests
     }
 
     [TestMethod]
+    public void The_one_entry_fingerprint_map_the_writer_uses_is_written_as_a_dictionary_would_be()
+    {
+        var log = (SarifLog)Populate(typeof(SarifLog), withOptional: true, depth: 0);
+        var result = log.Runs[0].Results[0];
+        var withDictionary = new SarifResult { RuleId = result.RuleId, Message = result.Message, PartialFingerprints = new Dictionary<string, string> { ["k \"é\""] = "v<1>" } };
+        var withSingle = new SarifResult { RuleId = result.RuleId, Message = result.Message, PartialFingerprints = new SingleEntryMap("k \"é\"", "v<1>") };
+        string Written(SarifResult r) => SarifJson.ToText(new SarifLog { Runs = new List<SarifRun> { new SarifRun { Tool = log.Runs[0].Tool, Results = new[] { r } } } });
+        Written(withSingle).ShouldBe(Written(withDictionary));
+        Written(withSingle).ShouldContain("\"partialFingerprints\": {");
+        var map = new SingleEntryMap("a", "b");
+        map.ContainsKey("a").ShouldBeTrue();
+        map.TryGetValue("x", out _).ShouldBeFalse();
+        map.ShouldBe(new[] { new KeyValuePair<string, string>("a", "b") });
+    }
+
+    [TestMethod]
     public void A_log_without_optional_properties_leaves_them_out_as_the_serializer_does()
     {
         var log = (SarifLog)Populate(typeof(SarifLog), withOptional: false, depth: 0);
@@ -276,9 +292,9 @@ public class SarifJsonTests
             for (int i = 0; i < 2; i++) list.Add(Value(type.GetGenericArguments()[0], name + i, withOptional, depth + 1));
             return list;
         }
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Dictionary<,>) || type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)))
         {
-            var dictionary = (IDictionary)Activator.CreateInstance(type)!;
+            var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(type.GetGenericArguments()))!;
             dictionary["%KEY%"] = Value(type.GetGenericArguments()[1], name, withOptional, depth + 1);
             dictionary["other key"] = Value(type.GetGenericArguments()[1], name + "2", withOptional, depth + 1);
             return dictionary;

@@ -187,7 +187,8 @@ internal static class SarifJson
         if (r.PartialFingerprints is not null)
         {
             w.WriteStartObject("partialFingerprints");
-            foreach (var entry in r.PartialFingerprints) w.WriteString(entry.Key, entry.Value);
+            if (r.PartialFingerprints is SingleEntryMap one) w.WriteString(one.Key, one.Value);
+            else foreach (var entry in r.PartialFingerprints) w.WriteString(entry.Key, entry.Value);
             w.WriteEndObject();
         }
         if (r.Suppressions is not null)
@@ -531,7 +532,8 @@ internal static class SarifJson
         }
 
         // DEL (0x7F) is escaped by the encoder, so it counts as non-ASCII here and goes the encoder's way.
-        private static bool IsAscii(ReadOnlySpan<char> text) => text.IndexOfAnyInRange((char)0x7F, char.MaxValue) < 0;
+        // Not IndexOfAnyInRange: before the JIT optimises it, that generic method boxes both bounds on every call.
+        private static bool IsAscii(ReadOnlySpan<char> text) => System.Text.Ascii.IsValid(text) && text.IndexOf('\x7F') < 0;
 
         private static int PlainRunLength(ReadOnlySpan<char> text)
         {

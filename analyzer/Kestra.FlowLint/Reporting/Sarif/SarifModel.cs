@@ -93,7 +93,8 @@ internal sealed class SarifResult
     // Set by the writer for every result: no default object to build and throw away for each of thousands.
     public SarifMessage Message { get; init; } = null!;
     public IReadOnlyList<SarifLocation> Locations { get; init; } = Array.Empty<SarifLocation>();
-    public Dictionary<string, string>? PartialFingerprints { get; init; }
+    // A result has one fingerprint and a large log tens of thousands of results: the writer sets a one-entry map.
+    public IReadOnlyDictionary<string, string>? PartialFingerprints { get; init; }
     public List<SarifSuppression>? Suppressions { get; init; }
     public List<SarifFix>? Fixes { get; init; }
 }
@@ -185,4 +186,36 @@ internal sealed class SarifReportingDescriptorReference
 internal sealed class SarifRunAutomationDetails
 {
     public string Id { get; init; } = "";
+}
+
+/// <summary>A map of one entry, as small as two strings: what every result's partialFingerprints holds.</summary>
+internal sealed class SingleEntryMap : IReadOnlyDictionary<string, string>
+{
+    public SingleEntryMap(string key, string value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public string Key { get; }
+    public string Value { get; }
+
+    public string this[string key] => key == Key ? Value : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => new[] { Key };
+    public IEnumerable<string> Values => new[] { Value };
+    public int Count => 1;
+    public bool ContainsKey(string key) => key == Key;
+
+    public bool TryGetValue(string key, out string value)
+    {
+        value = key == Key ? Value : null!;
+        return key == Key;
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+    {
+        yield return new KeyValuePair<string, string>(Key, Value);
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

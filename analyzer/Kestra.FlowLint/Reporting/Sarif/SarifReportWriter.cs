@@ -275,7 +275,7 @@ public sealed class SarifReportWriter : IReportWriter
             Level = SarifRules.Level(d.Severity),
             Message = new SarifMessage { Text = d.Message.Length > 0 ? d.Message : d.Descriptor.Title },
             Locations = new[] { Location(d, artifact, snippet: true) },
-            PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [SarifFingerprint.Key] = fingerprint },
+            PartialFingerprints = new SingleEntryMap(SarifFingerprint.Key, fingerprint),
             Suppressions = d.IsSuppressed ? new List<SarifSuppression> { Suppression(d) } : null,
             Fixes = d.Fixes.Count > 0 ? Fixes(d, artifact) : null,
         };
