@@ -169,7 +169,8 @@ public sealed class FlowModelBuilder
             task.TypeIsDeprecatedAlias = resolved.IsAlias;
         }
 
-        var children = new List<FlowTask>();
+        // Most tasks have no children: their list is made by the first nested task property.
+        List<FlowTask>? children = null;
         foreach (var entry in node.EffectiveEntries())
         {
             if (entry.Key is not YamlScalar keyScalar) continue;
@@ -186,7 +187,7 @@ public sealed class FlowModelBuilder
             switch (shape)
             {
                 case NestedTaskShape.TaskList:
-                    WalkTaskList(value, valueAlias, task, TaskBlock.Nested, childPath, key, children);
+                    WalkTaskList(value, valueAlias, task, TaskBlock.Nested, childPath, key, children ??= new List<FlowTask>());
                     continue;
                 case NestedTaskShape.TaskListMap:
                     if (value is YamlMapping cases)
@@ -195,19 +196,19 @@ public sealed class FlowModelBuilder
                         {
                             string caseKey = (@case.Key as YamlScalar)?.Value ?? string.Empty;
                             var (caseValue, caseAlias) = Resolve(@case.Value, valueAlias);
-                            WalkTaskList(caseValue, caseAlias, task, TaskBlock.Nested, childPath + "." + caseKey, key + "." + caseKey, children);
+                            WalkTaskList(caseValue, caseAlias, task, TaskBlock.Nested, childPath + "." + caseKey, key + "." + caseKey, children ??= new List<FlowTask>());
                         }
                     }
                     continue;
                 case NestedTaskShape.DagTaskList:
-                    WalkDagTasks(value, valueAlias, task, childPath, key, children);
+                    WalkDagTasks(value, valueAlias, task, childPath, key, children ??= new List<FlowTask>());
                     continue;
                 case NestedTaskShape.SingleTask:
-                    if (value is YamlMapping single) children.Add(WalkTask(single, valueAlias, task, TaskBlock.Nested, childPath, key));
+                    if (value is YamlMapping single) (children ??= new List<FlowTask>()).Add(WalkTask(single, valueAlias, task, TaskBlock.Nested, childPath, key));
                     continue;
             }
         }
-        task.Children = children;
+        task.Children = children is null ? Array.Empty<FlowTask>() : children;
         return task;
     }
 
