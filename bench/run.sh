@@ -4,11 +4,12 @@
 # (bench/spectral, pinned by its package-lock.json), writes generated flows to a temporary folder, then measures:
 #   1. throughput  BenchmarkDotNet FullLintBenchmarks: corpus and 10,000 generated flows, full lint + SARIF vs bare
 #                  YamlDotNet events, one thread each, then FlowLint on all cores; allocations per input byte
+#   1b.            the same ratio from interleaved rounds (lint-loop: lint, then parse, in every round; median round)
 #   2. scaling     the AOT CLI on 1,000 vs 10,000 generated flows on disk: wall time and peak RSS (/usr/bin/time -v),
 #                  every rule and `--select KF1001` (few findings: what is held per file)
 #   3. startup     hyperfine: AOT flowlint, `dotnet flowlint.dll` and the bare AOT YamlDotNet parse of one flow
-#   4. peer        hyperfine: Spectral with a KF1001 ruleset vs FlowLint (JIT and AOT; AOT also with KF1001 alone) over 200 generated flows,
-#                  and which planted secret-in-log shapes each finds (manifest.tsv of the generator)
+#   4. peer        hyperfine in interleaved blocks: Spectral with a KF1001 ruleset vs FlowLint (JIT and AOT; AOT also with
+#                  KF1001 alone) over 200 generated flows, and which planted secret-in-log shapes each finds (manifest.tsv)
 # and prints the table (bench/report.py). Needs: dotnet, node/npm, hyperfine, GNU time, python3 (installed with
 # apt-get when missing and running as root). Takes about 5 minutes after the builds on a 2-core machine; run it idle.
 # FLOWLINT_BENCH_DIR keeps the working folder (default: a new temporary one); FLOWLINT_BENCH_QUICK=1 shortens
@@ -65,6 +66,15 @@ if [ "$quick" = 1 ]; then bdn_job=(--job Dry); else bdn_job=(); fi
 dotnet run -c Release --no-build --project tests/Kestra.FlowLint.Benchmarks -- --filter '*FullLint*Benchmarks*' \
   --exporters json --artifacts "$work/bdn" "${bdn_job[@]}" >"$work/bdn.log" 2>&1 || { tail -50 "$work/bdn.log" >&2; exit 1; }
 
+log "1b. throughput, interleaved rounds"
+# BenchmarkDotNet measures FlowLint and the floor minutes apart, and this machine drifts within minutes: the same
+# code gave 1.5x, 2.5x and 2.0x in three runs. lint-loop lints and then parses the same flows in every round, one
+# thread each, so drift falls on both sides of each round's ratio; the report takes the median of the second half
+# of the rounds (the JIT is still tiering code up during the first).
+loop_rounds=8; corpus_rounds=80; [ "$quick" = 1 ] && { loop_rounds=2; corpus_rounds=2; }
+FLOWLINT_SARIF=1 dotnet "$bench_dll" lint-loop 10000 "$loop_rounds" >"$work/loop-generated.txt" 2>&1
+FLOWLINT_SARIF=1 FLOWLINT_CORPUS=1 dotnet "$bench_dll" lint-loop 0 "$corpus_rounds" >"$work/loop-corpus.txt" 2>&1
+
 log "2. scaling (AOT CLI, 1,000 vs 10,000 flows)"
 runs=3; [ "$quick" = 1 ] && runs=1
 for n in 1000 10000; do
@@ -88,12 +98,18 @@ for block in $(seq "$hf_blocks"); do
 done
 
 log "4. Spectral vs FlowLint over 200 flows"
-sp_runs=5; [ "$quick" = 1 ] && sp_runs=1
-hyperfine -N -i --warmup 1 --runs "$sp_runs" --export-json "$work/peer.json" \
-  -n "spectral" "$spectral lint -r bench/spectral/kf1001.spectral.yaml -f json -q $work/gen-200/*.yaml" \
-  -n "flowlint (JIT)" "dotnet $work/jit/flowlint.dll check $work/gen-200 --format sarif --fail-on none" \
-  -n "flowlint (NativeAOT)" "$aot check $work/gen-200 --format sarif --fail-on none" \
-  -n "flowlint (NativeAOT, KF1001 only)" "$aot check $work/gen-200 --format sarif --fail-on none --select KF1001" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
+# Interleaved blocks, as for startup: a single block put minutes of drift between Spectral and FlowLint. FlowLint's
+# runs are short, so each block has more of them; the report takes each command's median over all blocks.
+sp_blocks=3; sp_runs=2; fl_runs=10; [ "$quick" = 1 ] && { sp_blocks=1; sp_runs=1; fl_runs=1; }
+rm -f "$work"/peer-*.json
+for block in $(seq "$sp_blocks"); do
+  hyperfine -N -i --warmup 1 --runs "$sp_runs" --export-json "$work/peer-spectral-$block.json" \
+    -n "spectral" "$spectral lint -r bench/spectral/kf1001.spectral.yaml -f json -q $work/gen-200/*.yaml" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
+  hyperfine -N -i --warmup 2 --runs "$fl_runs" --export-json "$work/peer-flowlint-$block.json" \
+    -n "flowlint (JIT)" "dotnet $work/jit/flowlint.dll check $work/gen-200 --format sarif --fail-on none" \
+    -n "flowlint (NativeAOT)" "$aot check $work/gen-200 --format sarif --fail-on none" \
+    -n "flowlint (NativeAOT, KF1001 only)" "$aot check $work/gen-200 --format sarif --fail-on none --select KF1001" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
+done
 "$spectral" lint -r bench/spectral/kf1001.spectral.yaml -f json -q -o "$work/spectral-findings.json" "$work"/gen-200/*.yaml >/dev/null 2>&1 || true
 "$aot" check "$work/gen-200" --format msbuild --select KF1001 --fail-on none >"$work/flowlint-findings.txt" 2>/dev/null
 

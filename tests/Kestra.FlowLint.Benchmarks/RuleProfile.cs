@@ -96,6 +96,8 @@ internal static class RuleProfile
         using var sampler = Environment.GetEnvironmentVariable("FLOWLINT_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         for (int round = 0; round < rounds; round++)
         {
+            // Each side starts with an empty young generation, so neither pays for collecting the other's garbage.
+            GC.Collect();
             var process = System.Diagnostics.Process.GetCurrentProcess();
             var cpu0 = process.TotalProcessorTime;
             var pause0 = GC.GetTotalPauseDuration();
@@ -129,6 +131,9 @@ internal static class RuleProfile
             double pause = (GC.GetTotalPauseDuration() - pause0).TotalMilliseconds;
             gen0 = GC.CollectionCount(0) - gen0; gen1 = GC.CollectionCount(1) - gen1; gen2 = GC.CollectionCount(2) - gen2;
             long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+            GC.Collect();
+            process.Refresh();
+            cpu1 = process.TotalProcessorTime;
             watch.Restart();
             // FLOWLINT_NO_FLOOR=1 leaves the YamlDotNet pass out (for allocation samples of the lint alone).
             if (Environment.GetEnvironmentVariable("FLOWLINT_NO_FLOOR") != "1")
@@ -143,7 +148,7 @@ internal static class RuleProfile
             var cpu2 = process.TotalProcessorTime;
             // CPU time (all threads, GC included) is steadier than wall time on a shared machine.
             double lintCpu = (cpu1 - cpu0).TotalMilliseconds, yamlCpu = (cpu2 - cpu1).TotalMilliseconds;
-            Console.WriteLine($"round {round}: lint {lint:F0} ms (cpu {lintCpu:F0}), bare YamlDotNet {yaml:F0} ms (cpu {yamlCpu:F0}), ratio {lint / yaml:F2} (cpu {lintCpu / yamlCpu:F2}); lint GC pauses {pause:F0} ms ({gen0}/{gen1}/{gen2} collections of gen 0/1/2), {allocated / 1e6:F0} MB allocated");
+            Console.WriteLine($"round {round}: lint {lint:F1} ms (cpu {lintCpu:F0}), bare YamlDotNet {yaml:F1} ms (cpu {yamlCpu:F0}), ratio {lint / yaml:F2} (cpu {lintCpu / yamlCpu:F2}); lint GC pauses {pause:F0} ms ({gen0}/{gen1}/{gen2} collections of gen 0/1/2), {allocated / 1e6:F0} MB allocated");
         }
         sampler?.Print();
     }
