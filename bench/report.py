@@ -73,7 +73,7 @@ def loop_ratio(path):
     return ratios[len(ratios) // 2], ratios[0][0], ratios[-1][0], len(ratios)
 
 
-for name, label in (("loop-corpus.txt", "../shared/corpus"), ("loop-generated.txt", "10,000 generated flows")):
+for name, label in (("loop-generated.txt", "10,000 generated flows"),):
     path = os.path.join(work, name)
     if os.path.exists(path) and (found := loop_ratio(path)):
         (median, lint_ms, yaml_ms), low, high, n = found
