@@ -90,13 +90,13 @@ public sealed class LiteralExpression : PebbleExpression
         new(source, span, PebbleLiteralKind.String, valueSpan, escapedQuote);
 
     internal static LiteralExpression Long(string source, TextSpan span, long value) =>
-        new(source, span, PebbleLiteralKind.Long, span, '\0') { LongValue = value };
+        new(source, span, PebbleLiteralKind.Long, span, '\0') { _bits = value };
 
     internal static LiteralExpression Double(string source, TextSpan span, double value) =>
-        new(source, span, PebbleLiteralKind.Double, span, '\0') { DoubleValue = value };
+        new(source, span, PebbleLiteralKind.Double, span, '\0') { _bits = BitConverter.DoubleToInt64Bits(value) };
 
     internal static LiteralExpression Boolean(string source, TextSpan span, bool value) =>
-        new(source, span, PebbleLiteralKind.Boolean, span, '\0') { BooleanValue = value };
+        new(source, span, PebbleLiteralKind.Boolean, span, '\0') { _bits = value ? 1 : 0 };
 
     internal static LiteralExpression Null(string source, TextSpan span) =>
         new(source, span, PebbleLiteralKind.Null, span, '\0');
@@ -130,9 +130,13 @@ public sealed class LiteralExpression : PebbleExpression
     /// <summary>The span of the string's content without its quotes (the whole span for other kinds).</summary>
     public TextSpan ValueSpan => _valueSpan;
 
-    public long LongValue { get; private init; }
-    public double DoubleValue { get; private init; }
-    public bool BooleanValue { get; private init; }
+    // One field for the three kinds of value: a template has a literal per attribute name (`.x` is a string literal),
+    // and none of those needs the other two.
+    private long _bits;
+
+    public long LongValue => Kind == PebbleLiteralKind.Long ? _bits : 0;
+    public double DoubleValue => Kind == PebbleLiteralKind.Double ? BitConverter.Int64BitsToDouble(_bits) : 0;
+    public bool BooleanValue => Kind == PebbleLiteralKind.Boolean && _bits != 0;
 
     public override int ChildCount => 0;
     public override PebbleSyntaxNode GetChild(int index) => throw ChildIndexOutOfRange(index);

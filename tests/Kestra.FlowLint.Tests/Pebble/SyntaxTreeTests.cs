@@ -27,6 +27,33 @@ public class SyntaxTreeTests
     }
 
     [TestMethod]
+    public void LiteralsKeepTheirValueAndReadZeroForTheOtherKinds()
+    {
+        // The three kinds of value share one field: each literal must read back its own and nothing of the others.
+        var parsed = P.Parse("{{ [42, -7, 3.5, 0.25, true, false, null, 'it\\'s', 9223372036854775807] }}");
+        parsed.Errors.ShouldBeEmpty();
+        var literals = parsed.DescendantNodes().OfType<LiteralExpression>().ToList();
+        literals.Select(l => l.Kind).ShouldBe(new[]
+        {
+            PebbleLiteralKind.Long, PebbleLiteralKind.Long, PebbleLiteralKind.Double, PebbleLiteralKind.Double, PebbleLiteralKind.Boolean,
+            PebbleLiteralKind.Boolean, PebbleLiteralKind.Null, PebbleLiteralKind.String, PebbleLiteralKind.Long,
+        });
+        literals[0].LongValue.ShouldBe(42);
+        literals[2].DoubleValue.ShouldBe(3.5);
+        literals[3].DoubleValue.ShouldBe(0.25);
+        literals[4].BooleanValue.ShouldBeTrue();
+        literals[5].BooleanValue.ShouldBeFalse();
+        literals[7].StringValue.ShouldBe("it's");
+        literals[8].LongValue.ShouldBe(long.MaxValue);
+        foreach (var literal in literals)
+        {
+            if (literal.Kind != PebbleLiteralKind.Long) literal.LongValue.ShouldBe(0);
+            if (literal.Kind != PebbleLiteralKind.Double) literal.DoubleValue.ShouldBe(0);
+            if (literal.Kind != PebbleLiteralKind.Boolean) literal.BooleanValue.ShouldBeFalse();
+        }
+    }
+
+    [TestMethod]
     public void ParentsLinkEveryNode()
     {
         var parsed = P.Parse(Sample);
