@@ -7,6 +7,7 @@
 #             into an empty NuGet cache) fails its dotnet build on a leaking flow with the error at line 9, column 27
 #   aot       build/publish-aot.sh succeeds with no trimming/AOT warning from our code, and the native
 #             binary prints what the .NET tool prints
+#   warmup    the native binary's SARIF for ../shared/corpus is the same with its heap warm-up on and off
 # Prints one PASS/FAIL/SKIP line per check and ends with "N passed, N failed[, N skipped]".
 # Exit status: 0 when nothing failed.
 set -uo pipefail
@@ -112,6 +113,28 @@ elif build/publish-aot.sh linux-x64 >"$work/log" 2>&1 \
   pass "aot: build/publish-aot.sh, no trimming/AOT warning, same output as the .NET tool"
 else
   fail "aot: build/publish-aot.sh, no trimming/AOT warning, same output as the .NET tool"
+fi
+
+# warmup: the native binary prepares its heap for a run of many files (analyzer/flowlint/HeapWarmup.cs) where the
+# system offers huge pages; its report must be byte for byte the one of a run without (FLOWLINT_HEAP_WARMUP=0).
+aot=artifacts/aot/linux-x64/flowlint aot_path=$PWD/artifacts/aot/linux-x64/flowlint
+: >"$work/log"
+if [ ! -x "$aot" ]; then
+  skip "warmup: no native binary"
+else
+  thp=$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
+  corpus=$(cd ../shared/corpus && pwd)
+  (cd "$corpus" && FLOWLINT_GC_STATS=1 "$aot_path" check . --format sarif -o "$work/warm.sarif" --fail-on none) 2>"$work/warm.log"
+  (cd "$corpus" && FLOWLINT_GC_STATS=1 FLOWLINT_HEAP_WARMUP=0 "$aot_path" check . --format sarif -o "$work/cold.sarif" --fail-on none) 2>"$work/cold.log"
+  cat "$work/warm.log" "$work/cold.log" >"$work/log"
+  if [[ "$thp" == *"[never]"* || -z "$thp" ]]; then engaged=0; else engaged=1; fi
+  if [ -s "$work/warm.sarif" ] && cmp -s "$work/warm.sarif" "$work/cold.sarif" \
+     && ! grep -q 'flowlint: heap:' "$work/cold.log" \
+     && { [ "$engaged" = 0 ] || grep -q 'flowlint: heap: .* MB prepared' "$work/warm.log"; }; then
+    pass "warmup: the native binary's SARIF for ../shared/corpus is the same with and without the heap warm-up ($( [ "$engaged" = 1 ] && grep -o '[0-9.]* MB prepared' "$work/warm.log" || echo "no huge pages here, not engaged"))"
+  else
+    fail "warmup: the native binary's SARIF for ../shared/corpus is the same with and without the heap warm-up"
+  fi
 fi
 
 if [ "$skipped" -gt 0 ]; then

@@ -10,6 +10,7 @@ public static class Program
     public static int Main(string[] args)
     {
         ConsoleStreams.UseLargerOutputBuffer();
+        HeapWarmup.Allowed = true;
         int code = Run(args, ConsoleStreams.In, ConsoleStreams.Out, Console.Error);
         // For benchmarking the shipped binary's GC settings (bench/README): what the garbage collector did.
         if (PrintsGcStats)
