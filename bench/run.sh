@@ -82,6 +82,8 @@ for n in 1000 10000; do
     /usr/bin/time -v -o "$work/time-$n-$r.txt" "$aot" check "$work/gen-$n" --format sarif -o /dev/null --fail-on none 2>"$work/summary-$n.txt"
     # What a run holds per file, apart from findings: one rule, whose findings are the 1-in-5 planted leaks.
     /usr/bin/time -v -o "$work/time-kf1001-$n-$r.txt" "$aot" check "$work/gen-$n" --select KF1001 --format sarif -o /dev/null --fail-on none 2>"$work/summary-kf1001-$n.txt"
+    # The same without the heap warm-up (analyzer/flowlint/HeapWarmup.cs), whose region adds to a run's peak memory.
+    FLOWLINT_HEAP_WARMUP=0 /usr/bin/time -v -o "$work/time-cold-$n-$r.txt" "$aot" check "$work/gen-$n" --format sarif -o /dev/null --fail-on none 2>/dev/null
   done
 done
 
@@ -109,6 +111,10 @@ for block in $(seq "$sp_blocks"); do
     -n "flowlint (JIT)" "dotnet $work/jit/flowlint.dll check $work/gen-200 --format sarif --fail-on none" \
     -n "flowlint (NativeAOT)" "$aot check $work/gen-200 --format sarif --fail-on none" \
     -n "flowlint (NativeAOT, KF1001 only)" "$aot check $work/gen-200 --format sarif --fail-on none --select KF1001" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
+  # Without the heap warm-up: hyperfine passes its environment on, and `env` in the command would add its own start.
+  FLOWLINT_HEAP_WARMUP=0 hyperfine -N -i --warmup 2 --runs "$fl_runs" --export-json "$work/peer-cold-$block.json" \
+    -n "flowlint (NativeAOT, no heap warm-up)" "$aot check $work/gen-200 --format sarif --fail-on none" \
+    -n "flowlint (NativeAOT, KF1001 only, no heap warm-up)" "$aot check $work/gen-200 --format sarif --fail-on none --select KF1001" >"$work/peer.txt" 2>&1 || { cat "$work/peer.txt" >&2; exit 1; }
 done
 "$spectral" lint -r bench/spectral/kf1001.spectral.yaml -f json -q -o "$work/spectral-findings.json" "$work"/gen-200/*.yaml >/dev/null 2>&1 || true
 "$aot" check "$work/gen-200" --format msbuild --select KF1001 --fail-on none >"$work/flowlint-findings.txt" 2>/dev/null
