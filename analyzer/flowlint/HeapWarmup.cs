@@ -93,6 +93,12 @@ internal static partial class HeapWarmup
                 }
                 prepared += length;
             }
+            if (prepared == 0)
+            {
+                // Committed in pieces too small for a huge page: without mapping it, the region only costs faults.
+                End();
+                return;
+            }
             log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"flowlint: heap: {prepared / 1e6:F1} MB prepared in {ranges.Count} range(s) for an expected {bytes / 1e6:F1} MB, " +
                 $"in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1} ms"));
