@@ -52,16 +52,30 @@ internal static partial class HeapWarmup
         return total;
     }
 
-    /// <summary>The files' lengths, read only until the cap is reached (a folder of 10,000 flows needs a few hundred).</summary>
-    internal static IEnumerable<long> Lengths(IReadOnlyList<string> files)
+    /// <summary>
+    /// The files' lengths, or for a long list the lengths of <see cref="Sampled"/> files spread over it, each standing
+    /// for its share of the list: asking the system for every file's size cost ~4 µs a file.
+    /// </summary>
+    internal static IEnumerable<long> Lengths(IReadOnlyList<string> files, Func<string, long> lengthOf)
     {
-        foreach (string file in files)
+        if (files.Count <= Sampled)
         {
-            long length;
-            try { length = new FileInfo(file).Length; }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { length = 0; }
-            yield return length;
+            foreach (string file in files) yield return lengthOf(file);
+            yield break;
         }
+        for (int i = 0; i < Sampled; i++)
+        {
+            int from = (int)((long)files.Count * i / Sampled), to = (int)((long)files.Count * (i + 1) / Sampled);
+            yield return lengthOf(files[from]) * (to - from);
+        }
+    }
+
+    internal const int Sampled = 32;
+
+    private static long LengthOf(string file)
+    {
+        try { return new FileInfo(file).Length; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return 0; }
     }
 
     /// <summary>
@@ -71,7 +85,7 @@ internal static partial class HeapWarmup
     public static void Start(IReadOnlyList<string> files, TextWriter? log)
     {
         if (!Allowed || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("FLOWLINT_HEAP_WARMUP") == "0") return;
-        long bytes = ExpectedAllocation(Lengths(files));
+        long bytes = ExpectedAllocation(Lengths(files, LengthOf));
         if (bytes < Smallest) return;
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         try

@@ -97,6 +97,28 @@ public class HeapWarmupTests
     }
 
     [TestMethod]
+    public void A_long_list_of_files_is_measured_by_a_sample_that_stands_for_all_of_them()
+    {
+        var asked = new List<string>();
+        long LengthOf(string file) { asked.Add(file); return int.Parse(file.Split('-')[1]); }
+
+        var few = Enumerable.Range(0, HeapWarmup.Sampled).Select(i => $"f-{i}").ToList();
+        HeapWarmup.Lengths(few, LengthOf).ShouldBe(few.Select(f => (long)int.Parse(f.Split('-')[1])));
+        asked.Count.ShouldBe(HeapWarmup.Sampled);
+
+        // 1,000 files: 32 are asked, and their shares add up to the whole list, so equal files give the exact total.
+        asked.Clear();
+        HeapWarmup.Lengths(Enumerable.Repeat("f-7", 1000).ToList(), LengthOf).Sum().ShouldBe(7000);
+        asked.Count.ShouldBe(HeapWarmup.Sampled);
+
+        // Unequal files give an estimate: every 10th of 5,000 bytes among files of 100 (590,000 in all).
+        asked.Clear();
+        var many = Enumerable.Range(0, 1000).Select(i => $"f-{(i % 10 == 0 ? 5000 : 100)}").ToList();
+        HeapWarmup.Lengths(many, LengthOf).Sum().ShouldBeInRange(590_000 / 2, 590_000 * 3 / 2);
+        asked.Count.ShouldBe(HeapWarmup.Sampled);
+    }
+
+    [TestMethod]
     public void Huge_pages_are_used_only_when_the_system_lets_a_process_ask()
     {
         HeapWarmup.HugePagesAvailable("always [madvise] never\n").ShouldBeTrue();
