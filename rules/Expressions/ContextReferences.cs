@@ -81,7 +81,7 @@ internal static class ContextReferences
     private static ContextReference[][] Collect(PebbleTemplate template, string? only, int count)
     {
         // Gathered in this thread's lists, then copied out at their exact size.
-        var lists = t_lists ??= new[] { new List<ContextReference>(), new List<ContextReference>(), new List<ContextReference>(), new List<ContextReference>(), new List<ContextReference>() };
+        var lists = t_lists ??= Array.ConvertAll(Roots, _ => new List<ContextReference>());
         foreach (var list in lists) list.Clear(); // a walk cut short by an exception leaves its reads behind
         bool any = false;
         bool hasTags = template.HasTags;

@@ -45,8 +45,7 @@ public sealed class DuplicateKeyAnalyzer : FlowAnalyzer
                             for (int j = 0; j < i; j++)
                             {
                                 if (entries[j].IsMergeKey || entries[j].KeyText != key) continue;
-                                context.Report(Rule, StructureSpans.ValueSpan(entries[i].Key), null, null,
-                                    DidYouMeanExcerpt(key), StructureSpans.Position(context.Text, entries[j].Key.Span.Start));
+                                ReportRepeat(entries[i], entries[j], key);
                                 break;
                             }
                         }
@@ -58,9 +57,7 @@ public sealed class DuplicateKeyAnalyzer : FlowAnalyzer
                         foreach (var entry in mapping.Entries)
                         {
                             if (entry.IsMergeKey || entry.KeyText is not { } key) continue;
-                            if (firsts.TryGetValue(key, out var first))
-                                context.Report(Rule, StructureSpans.ValueSpan(entry.Key), null, null,
-                                    DidYouMeanExcerpt(key), StructureSpans.Position(context.Text, first.Key.Span.Start));
+                            if (firsts.TryGetValue(key, out var first)) ReportRepeat(entry, first, key);
                             else
                                 firsts.Add(key, entry);
                         }
@@ -73,6 +70,10 @@ public sealed class DuplicateKeyAnalyzer : FlowAnalyzer
                     break;
             }
         }
+
+        void ReportRepeat(YamlEntry repeat, YamlEntry first, string key) =>
+            context.Report(Rule, StructureSpans.ValueSpan(repeat.Key), null, null,
+                DidYouMeanExcerpt(key), StructureSpans.Position(context.Text, first.Key.Span.Start));
     });
 
     private const int SmallMapping = 16;
